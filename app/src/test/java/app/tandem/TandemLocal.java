@@ -1,0 +1,49 @@
+package app.tandem;
+
+import app.tandem.infra.postgres.LocalDevServices;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/**
+ * Starts the whole platform on a machine with only a JDK: {@code ./mvnw -pl app -am spring-boot:test-run}. It adds
+ * the dev services (embedded PostgreSQL whose data is kept in {@code ~/.tandem/dev}), seeds the demo tenant and
+ * prints where everything is.
+ */
+public final class TandemLocal {
+
+    private TandemLocal() {}
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(TandemApplication.class)
+                .initializers(new LocalDevServices())
+                .properties("tandem.demo.enabled=true")
+                .listeners((ApplicationListener<ApplicationReadyEvent>)
+                        event -> printWelcome(event.getApplicationContext().getEnvironment()))
+                .run(args);
+    }
+
+    private static void printWelcome(Environment environment) {
+        var port = environment.getProperty("local.server.port", "8080");
+        var base = environment.getProperty("tandem.core.base-domain", "localhost");
+        System.out.printf(
+                """
+
+                ================================================================================
+                 Tandem is running
+                   Platform site   http://%2$s:%1$s
+                   Demo tenant     http://demo.%2$s:%1$s
+                   Demo API        http://demo.%2$s:%1$s/api/v1/tenant
+                   Metrics         http://%2$s:%1$s/actuator/prometheus
+                   PostgreSQL      %3$s
+                 Stop with Ctrl+C. Data is kept in %4$s between runs.
+                ================================================================================
+
+                """,
+                port,
+                base,
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("tandem.dev.data-dir", System.getProperty("user.home") + "/.tandem/dev"));
+    }
+}

@@ -1,0 +1,61 @@
+package app.tandem.core;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the tenancy kernel ({@code tandem.core.*}).
+ *
+ * @param baseDomain the domain under which every tenant gets a subdomain: {@code acme.<baseDomain>}; the base domain
+ *     itself is the apex host that serves the public site
+ * @param apexAliases further host names that also serve the public site (for example {@code 127.0.0.1})
+ * @param routingCacheTtl how long a resolved host is served from memory before it is re-read in the background; this
+ *     bounds how long another node may take to see a suspension
+ * @param migration how tenant schemas are migrated
+ * @param provisioning how provisioning jobs run
+ * @param jobs how jobs that run for every tenant are executed
+ */
+@ConfigurationProperties("tandem.core")
+public record CoreProperties(
+        @DefaultValue("localhost") String baseDomain,
+        @DefaultValue("127.0.0.1") List<String> apexAliases,
+        @DefaultValue("5s") Duration routingCacheTtl,
+        @DefaultValue Migration migration,
+        @DefaultValue Provisioning provisioning,
+        @DefaultValue Jobs jobs) {
+
+    /**
+     * @param onStartup {@code BEFORE_SERVING} migrates every tenant before the server accepts requests;
+     *     {@code BACKGROUND} serves at once and migrates in the background, answering 503 for each tenant until its
+     *     schema is current; {@code NONE} leaves migrations to an operator
+     * @param workers how many tenant schemas are migrated at the same time
+     * @param locations classpath folders holding the tenant migrations of every module
+     */
+    public record Migration(
+            @DefaultValue("BEFORE_SERVING") StartupPolicy onStartup,
+            @DefaultValue("4") int workers,
+            @DefaultValue("db/tenant") List<String> locations) {
+
+        public enum StartupPolicy {
+            BEFORE_SERVING,
+            BACKGROUND,
+            NONE
+        }
+    }
+
+    /**
+     * @param lease how long a node owns a running provisioning job without renewing it; after that another node (or
+     *     the restarted one) resumes it
+     * @param recoveryInterval how often abandoned provisioning jobs are looked for
+     * @param stepAttempts how many times a failing step is tried before the job stops as FAILED
+     */
+    public record Provisioning(
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("30s") Duration recoveryInterval,
+            @DefaultValue("3") int stepAttempts) {}
+
+    /** @param parallelism how many tenants a for-every-tenant job works on at the same time */
+    public record Jobs(@DefaultValue("4") int parallelism) {}
+}

@@ -1,0 +1,26 @@
+package app.tandem.core.context;
+
+import app.tandem.core.tenant.TenantId;
+import java.util.Optional;
+
+/** Which tenant the current thread works for, if any. Read-only: scopes are opened with {@link TenantScope}. */
+public final class TenantContext {
+
+    static final ThreadLocal<TenantId> CURRENT = new ThreadLocal<>();
+
+    private TenantContext() {}
+
+    /** The tenant in scope, or empty on the platform's own work (the apex site, platform jobs). */
+    public static Optional<TenantId> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** The tenant in scope; throws {@link NoTenantInScope} when there is none. */
+    public static TenantId require() {
+        var tenant = CURRENT.get();
+        if (tenant == null) {
+            throw new NoTenantInScope();
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,14 @@
+package app.tandem.core.tenant;
+
+import app.tandem.core.web.DomainException;
+
+/** A lifecycle change was asked for that the tenant's current status does not allow. */
+public class TenantStateConflict extends DomainException {
+
+    public TenantStateConflict(String slug, TenantStatus current, TenantStatus wanted) {
+        super(
+                Kind.CONFLICT,
+                "tenant-state-conflict",
+                "Tenant " + slug + " is " + current + " and cannot become " + wanted + ".");
+    }
+}
