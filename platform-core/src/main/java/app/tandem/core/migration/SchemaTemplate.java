@@ -3,6 +3,8 @@ package app.tandem.core.migration;
 import app.tandem.core.tenant.TenantId;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,8 @@ public class SchemaTemplate {
 
     /** The schema the replay is checked against; no tenant schema can have this name. */
     public static final String TEMPLATE_SCHEMA = "tenant_template";
+
+    private static final String TEMPLATE_HISTORY = TEMPLATE_SCHEMA + ".flyway_schema_history";
 
     private static final Logger log = LoggerFactory.getLogger(SchemaTemplate.class);
 
@@ -50,19 +54,73 @@ public class SchemaTemplate {
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
-    private static String buildReplay(String migrations, int versionedCount) {
-        return "create schema \"{schema}\";\n"
-                + "set local search_path to \"{schema}\";\n"
-                + migrations
-                + "create table \"{schema}\".flyway_schema_history (like " + TEMPLATE_SCHEMA
-                + ".flyway_schema_history including all);\n"
-                + "insert into \"{schema}\".flyway_schema_history select * from " + TEMPLATE_SCHEMA
-                + ".flyway_schema_history;\n"
-                + "update \"{schema}\".flyway_schema_history set installed_on = now();\n"
-                + "do $tandem$ begin if (select count(*) from \"{schema}\".flyway_schema_history"
-                + " where version is not null and success) <> " + versionedCount
-                + " then raise exception 'tenant schema template does not match this node''s migrations'; end if;"
-                + " end $tandem$;\n";
+    /**
+     * The statements that build a schema named {@code {schema}}: the migrations, then a copy of the template's Flyway
+     * history table with the same constraint and index names Flyway gave it, and its rows.
+     */
+    private String buildReplay(String migrations, int versionedCount) {
+        var history = "\"{schema}\".flyway_schema_history";
+        var replay = new StringBuilder()
+                .append("create schema \"{schema}\";\n")
+                .append("set local search_path to \"{schema}\";\n")
+                .append(migrations)
+                .append("create table ")
+                .append(history)
+                .append(" (like " + TEMPLATE_HISTORY + " including defaults including identity"
+                        + " including storage including comments);\n");
+        for (var constraint : templateHistoryConstraints()) {
+            replay.append("alter table ")
+                    .append(history)
+                    .append(" add ")
+                    .append(constraint)
+                    .append(";\n");
+        }
+        for (var index : templateHistoryIndexes()) {
+            replay.append(index.replace(" ON " + TEMPLATE_HISTORY + " ", " ON " + history + " "))
+                    .append(";\n");
+        }
+        return replay.append("insert into ")
+                .append(history)
+                .append(" select * from " + TEMPLATE_HISTORY + ";\n")
+                .append("update ")
+                .append(history)
+                .append(" set installed_on = now();\n")
+                .append("do $tandem$ begin if (select count(*) from ")
+                .append(history)
+                .append(" where version is not null and success) <> ")
+                .append(versionedCount)
+                .append(" then raise exception 'tenant schema template does not match this node''s migrations';")
+                .append(" end if; end $tandem$;\n")
+                .toString();
+    }
+
+    private List<String> templateHistoryConstraints() {
+        return queryStrings("""
+                select 'constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
+                from pg_constraint where conrelid = '%s'::regclass order by conname""".formatted(TEMPLATE_HISTORY));
+    }
+
+    private List<String> templateHistoryIndexes() {
+        return queryStrings("""
+                select indexdef from pg_indexes i
+                where schemaname = '%s' and tablename = 'flyway_schema_history'
+                  and not exists (select 1 from pg_constraint c
+                                  where c.conrelid = '%s'::regclass and c.conname = i.indexname)
+                order by indexname""".formatted(TEMPLATE_SCHEMA, TEMPLATE_HISTORY));
+    }
+
+    private List<String> queryStrings(String sql) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            var values = new ArrayList<String>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the template's Flyway history table", e);
+        }
     }
 
     /**

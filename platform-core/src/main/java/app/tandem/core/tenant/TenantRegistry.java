@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,9 +51,14 @@ public class TenantRegistry {
             throw new AddressTaken("host", host.value());
         }
         var now = clock.instant();
-        var tenant = tenants.saveAndFlush(new Tenant(id, slug, displayName, kind, now));
-        hosts.saveAndFlush(new TenantHost(host, id, HostKind.SUBDOMAIN, now));
-        return tenant;
+        try {
+            var tenant = tenants.saveAndFlush(new Tenant(id, slug, displayName, kind, now));
+            hosts.saveAndFlush(new TenantHost(host, id, HostKind.SUBDOMAIN, now));
+            return tenant;
+        } catch (DataIntegrityViolationException raced) {
+            // another registration of the same address committed between our check and our insert
+            throw new AddressTaken("slug", slug.value());
+        }
     }
 
     /** Whether the slug is free, for a live availability check. Throws {@link InvalidTenantInput} if it is invalid. */
