@@ -1,0 +1,59 @@
+package app.tandem;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import app.tandem.core.test.IntegrationTest;
+import app.tandem.core.test.TenantFixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class PlatformSiteIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TenantFixtures fixtures;
+
+    @Test
+    void theApexHostSaysWhatTandemIs() throws Exception {
+        mvc.perform(get("http://localhost/").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mentoring programs that run themselves")))
+                .andExpect(content().string(containsString("associations, schools and companies")));
+    }
+
+    @Test
+    void aTenantHostShowsItsOwnHomePage() throws Exception {
+        var tenant = fixtures.activeTenant("home");
+
+        mvc.perform(get("http://" + fixtures.hostOf(tenant) + "/").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "<h1 class=\"display-6 fw-semibold\">" + tenant.displayName() + "</h1>")))
+                .andExpect(content()
+                        .string(containsString("Welcome to the mentoring programs of " + tenant.displayName())));
+    }
+
+    @Test
+    void stylesAndScriptsAreServedFromWebjars() throws Exception {
+        mvc.perform(get("http://localhost/webjars/bootstrap/css/bootstrap.min.css"))
+                .andExpect(status().isOk());
+        mvc.perform(get("http://localhost/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("http://localhost/css/tandem.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void prometheusMetricsAreExposedOnTheApexHost() throws Exception {
+        mvc.perform(get("http://localhost/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("hikaricp_connections")));
+    }
+}
