@@ -1,16 +1,16 @@
 package app.tandem.infra.postgres;
 
 import java.nio.file.Path;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts the dev services of a local run before the application context refreshes: an embedded PostgreSQL whenever
  * no {@code spring.datasource.url} is configured, with its data in {@code tandem.dev.data-dir} (default
  * {@code ~/.tandem/dev}) on {@code tandem.dev.postgres-port} (default 5433, 0 for any free port). The services stop
- * when the context closes.
+ * after everything else when the context closes.
  */
 public class LocalDevServices implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -29,10 +29,12 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "tandemLocalPostgres", postgres.coordinates().asDataSourceProperties()));
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                postgres.close();
-            }
-        });
+        // Registered before any other bean, so it is destroyed after all of them: the connection pools close and the
+        // web server drains before PostgreSQL stops.
+        if (context.getBeanFactory() instanceof DefaultSingletonBeanRegistry registry) {
+            registry.registerDisposableBean("tandemLocalPostgres", postgres::close);
+        } else {
+            Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "tandem-local-postgres-stop"));
+        }
     }
 }
