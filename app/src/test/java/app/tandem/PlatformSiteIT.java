@@ -52,8 +52,20 @@ class PlatformSiteIT {
 
     @Test
     void prometheusMetricsAreExposedOnTheApexHost() throws Exception {
+        fixtures.activeTenant("metered");
+
         mvc.perform(get("http://localhost/actuator/prometheus"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("hikaricp_connections")));
+                .andExpect(content().string(containsString("hikaricp_connections")))
+                .andExpect(content().string(containsString("tandem_tenants{status=\"ACTIVE\"}")))
+                .andExpect(content().string(containsString("tandem_tenant_schemas{state=\"CURRENT\"}")))
+                .andExpect(content().string(containsString("tandem_provisioning_duration_seconds_count")));
+    }
+
+    @Test
+    void healthIsUpAndListsTenantMigrations() throws Exception {
+        mvc.perform(get("http://localhost/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"status\":\"UP\"")));
     }
 }

@@ -5,6 +5,8 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.migration.MigrationStates;
 import app.tandem.core.tenant.TenantId;
 import app.tandem.core.tenant.TenantRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +44,7 @@ public class TenantProvisioning {
     private final CoreProperties.Provisioning settings;
     private final Clock clock;
     private final String node;
+    private final MeterRegistry meters;
 
     TenantProvisioning(
             TenantRegistry registry,
@@ -50,7 +53,8 @@ public class TenantProvisioning {
             List<ProvisioningStep> steps,
             TransactionTemplate transactions,
             CoreProperties properties,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.registry = registry;
         this.migrationStates = migrationStates;
         this.jobs = jobs;
@@ -62,6 +66,7 @@ public class TenantProvisioning {
         this.transactions = transactions;
         this.settings = properties.provisioning();
         this.clock = clock;
+        this.meters = meters;
         this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     }
 
@@ -241,13 +246,23 @@ public class TenantProvisioning {
             if (current.status() == JobStatus.RUNNING) {
                 registry.activate(current.tenantId());
                 current.succeed(clock.instant());
+                recordDuration(current, "succeeded");
                 log.info("Tenant {} is provisioned and active", current.slug());
             } else {
                 registry.forgetUnprovisioned(current.tenantId());
                 current.rolledBack(clock.instant());
+                recordDuration(current, "rolled-back");
                 log.info("Provisioning of {} was rolled back", current.slug());
             }
         });
+    }
+
+    private void recordDuration(ProvisioningJob job, String outcome) {
+        Timer.builder("tandem.provisioning.duration")
+                .description("Time from a provisioning job's start to its end")
+                .tag("outcome", outcome)
+                .register(meters)
+                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
     }
 
     private void record(UUID jobId, java.util.function.Consumer<ProvisioningJob> change) {
