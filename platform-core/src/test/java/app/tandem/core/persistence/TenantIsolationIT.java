@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the next tenant's reads.
  */
 @IntegrationTest
+@Import(TenantIsolationIT.AsyncSettingsReader.class)
 @TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=1", "tandem.core.jobs.parallelism=1"})
 class TenantIsolationIT {
 
@@ -67,6 +71,9 @@ class TenantIsolationIT {
 
     @PersistenceContext
     EntityManager entityManager;
+
+    @Autowired
+    AsyncSettingsReader asyncReader;
 
     Tenant alpha;
     Tenant beta;
@@ -176,6 +183,16 @@ class TenantIsolationIT {
     }
 
     @Test
+    void asyncMethodsRunInTheCallersTenantAndFailClosedWithoutOne() throws Exception {
+        var seen =
+                TenantScope.call(beta.id(), () -> asyncReader.tenantOfSettings().get(30, TimeUnit.SECONDS));
+        assertThat(seen).isEqualTo(beta.id().value());
+
+        assertThatThrownBy(() -> asyncReader.tenantOfSettings().get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(NoTenantInScope.class);
+    }
+
+    @Test
     void asyncWorkWithoutATenantFailsClosed() {
         var future =
                 applicationTaskExecutor.submit(() -> organizations.current().tenantId());
@@ -224,5 +241,20 @@ class TenantIsolationIT {
 
     private String connectionSchema() {
         return jdbc.sql("select current_schema()").query(String.class).single();
+    }
+
+    /** An {@code @Async} service, as modules will write them. */
+    static class AsyncSettingsReader {
+
+        private final Organizations organizations;
+
+        AsyncSettingsReader(Organizations organizations) {
+            this.organizations = organizations;
+        }
+
+        @Async
+        public CompletableFuture<UUID> tenantOfSettings() {
+            return CompletableFuture.completedFuture(organizations.current().tenantId());
+        }
     }
 }
