@@ -1,30 +1,28 @@
 package app.tandem.core.organization;
 
-import app.tandem.core.context.TenantContext;
-import app.tandem.core.migration.MigrationStates;
 import app.tandem.core.routing.OnTenantHost;
+import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.tenant.TenantKind;
-import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/tenant}: the organization of the request's host, from the registry and its own schema. */
+/**
+ * {@code GET /api/v1/tenant}: the organization of the request's host. What the registry knows comes with the request's
+ * route; the settings are read from the tenant's own schema.
+ */
 @RestController
 @OnTenantHost
 @RequestMapping("/api/v1/tenant")
 class TenantApi {
 
-    private final TenantRegistry registry;
     private final Organizations organizations;
-    private final MigrationStates migrationStates;
 
-    TenantApi(TenantRegistry registry, Organizations organizations, MigrationStates migrationStates) {
-        this.registry = registry;
+    TenantApi(Organizations organizations) {
         this.organizations = organizations;
-        this.migrationStates = migrationStates;
     }
 
     /** The organization as its members' applications see it. */
@@ -40,22 +38,18 @@ class TenantApi {
             String schemaVersion) {}
 
     @GetMapping
-    TenantView current() {
-        var tenant = registry.require(TenantContext.require());
+    TenantView current(HttpServletRequest request) {
+        var route = TenantRoute.of(request).orElseThrow();
         var settings = organizations.current();
-        var version = migrationStates
-                .of(tenant.id())
-                .map(MigrationStates.Record::schemaVersion)
-                .orElse(null);
         return new TenantView(
-                tenant.id().value(),
-                tenant.slug().value(),
-                tenant.displayName(),
-                tenant.kind(),
-                tenant.status(),
+                route.id().value(),
+                route.slug(),
+                route.displayName(),
+                route.kind(),
+                route.status(),
                 settings.welcomeMessage(),
                 settings.timeZone(),
                 settings.locale(),
-                version);
+                route.schemaVersion());
     }
 }
