@@ -52,9 +52,15 @@ public class TenantJobs {
 
     /** Runs {@code work} for the given tenants and waits until all are done. */
     public Report forEach(String job, List<Tenant> tenants, Consumer<Tenant> work) {
+        return forEach(job, tenants, parallelism, work);
+    }
+
+    /** Runs {@code work} for the given tenants, at most {@code parallelism} at a time, and waits until all are done. */
+    public Report forEach(String job, List<Tenant> tenants, int parallelism, Consumer<Tenant> work) {
         long started = System.nanoTime();
         var failures = Collections.synchronizedList(new ArrayList<Failure>());
-        var executor = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, tenants.size())), runnable -> {
+        int threads = Math.min(Math.max(1, parallelism), Math.max(1, tenants.size()));
+        var executor = Executors.newFixedThreadPool(threads, runnable -> {
             var thread = new Thread(runnable, "tenant-job-" + job);
             thread.setDaemon(true);
             return thread;

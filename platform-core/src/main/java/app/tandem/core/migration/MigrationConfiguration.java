@@ -1,6 +1,7 @@
 package app.tandem.core.migration;
 
 import app.tandem.core.CoreProperties;
+import app.tandem.core.context.TenantJobs;
 import app.tandem.core.tenant.TenantRegistry;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
@@ -35,11 +36,13 @@ class MigrationConfiguration {
     TenantMigrator tenantMigrator(
             MigrationConnections connections,
             TenantRegistry registry,
+            TenantJobs jobs,
             MigrationStates states,
             CoreProperties properties) {
         return new TenantMigrator(
                 connections.dataSource(),
                 registry,
+                jobs,
                 states,
                 properties.migration().locations(),
                 properties.migration());

@@ -1,15 +1,15 @@
 package app.tandem.core.migration;
 
 import app.tandem.core.CoreProperties;
+import app.tandem.core.context.TenantJobs;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantId;
 import app.tandem.core.tenant.TenantRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ public class TenantMigrator {
 
     private final DataSource dataSource;
     private final TenantRegistry registry;
+    private final TenantJobs jobs;
     private final MigrationStates states;
     private final TenantMigrationScripts scripts;
     private final int workers;
@@ -33,11 +34,13 @@ public class TenantMigrator {
     public TenantMigrator(
             DataSource dataSource,
             TenantRegistry registry,
+            TenantJobs jobs,
             MigrationStates states,
             List<String> locations,
             CoreProperties.Migration settings) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.jobs = jobs;
         this.states = states;
         this.scripts = TenantMigrationScripts.load(locations);
         this.workers = Math.max(1, settings.workers());
@@ -73,57 +76,33 @@ public class TenantMigrator {
 
     /** Migrates every tenant that has a schema (active, suspended or awaiting deletion) and waits until all are done. */
     public Report migrateAll() {
-        long started = System.nanoTime();
         List<Tenant> tenants = registry.tenantsWithSchema();
         states.markBehindAsPending(latestVersion());
-        var executor = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, tenants.size())), runnable -> {
-            var thread = new Thread(runnable, "tenant-migrator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        int migrated = 0;
-        int upToDate = 0;
+        var outcomes = new ConcurrentHashMap<TenantId, Outcome>();
+        var run = jobs.forEach(
+                "migrate-tenants", tenants, workers, tenant -> outcomes.put(tenant.id(), migrate(tenant.id())));
         var failures = new ArrayList<Failure>();
-        try {
-            var futures = new ArrayList<Future<Outcome>>(tenants.size());
-            for (var tenant : tenants) {
-                futures.add(executor.submit(() -> migrate(tenant.id())));
+        for (var tenant : tenants) {
+            if (outcomes.get(tenant.id()) == Outcome.FAILED) {
+                var error = states.of(tenant.id())
+                        .map(MigrationStates.Record::lastError)
+                        .orElse("unknown error");
+                failures.add(new Failure(tenant.id(), tenant.slug().value(), error));
             }
-            for (int i = 0; i < tenants.size(); i++) {
-                var outcome = futures.get(i).get();
-                switch (outcome) {
-                    case MIGRATED -> migrated++;
-                    case UP_TO_DATE -> upToDate++;
-                    case FAILED -> {
-                        var tenant = tenants.get(i);
-                        var error = states.of(tenant.id())
-                                .map(MigrationStates.Record::lastError)
-                                .orElse("unknown error");
-                        failures.add(new Failure(tenant.id(), tenant.slug().value(), error));
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Tenant migration was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Tenant migration broke down", e.getCause());
-        } finally {
-            executor.shutdownNow();
         }
         var report = new Report(
                 tenants.size(),
-                migrated,
-                upToDate,
+                count(outcomes, Outcome.MIGRATED),
+                count(outcomes, Outcome.UP_TO_DATE),
                 List.copyOf(failures),
-                Duration.ofNanos(System.nanoTime() - started));
+                run.duration());
         if (report.succeeded()) {
             log.info(
                     "Migrated {} tenant schemas to {} in {} ms ({} changed)",
                     report.tenants(),
                     latestVersion(),
                     report.duration().toMillis(),
-                    migrated);
+                    report.migrated());
         } else {
             log.error(
                     "Migrated {} tenant schemas in {} ms; {} FAILED: {}",
@@ -133,6 +112,10 @@ public class TenantMigrator {
                     failures.stream().map(Failure::slug).toList());
         }
         return report;
+    }
+
+    private static int count(Map<TenantId, Outcome> outcomes, Outcome outcome) {
+        return (int) outcomes.values().stream().filter(outcome::equals).count();
     }
 
     /** Brings one tenant's schema up to date and records the outcome; never throws for a migration failure. */

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.tandem.core.CoreProperties;
+import app.tandem.core.context.TenantJobs;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantChanged;
 import app.tandem.core.tenant.TenantRegistry;
@@ -44,6 +45,9 @@ class TenantMigratorIT {
 
     @Autowired
     TenantMigrator migrator;
+
+    @Autowired
+    TenantJobs jobs;
 
     @Autowired
     JdbcClient jdbc;
@@ -135,7 +139,7 @@ class TenantMigratorIT {
 
     private TenantMigrator migratorWith(String... locations) {
         return new TenantMigrator(
-                connections.dataSource(), registry, states, List.of(locations), properties.migration());
+                connections.dataSource(), registry, jobs, states, List.of(locations), properties.migration());
     }
 
     private List<Tenant> provision(int count) throws Exception {
