@@ -63,6 +63,14 @@ class PlatformSiteIT {
     }
 
     @Test
+    void theApiIsDescribedWithOpenApi() throws Exception {
+        mvc.perform(get("http://localhost/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"title\":\"Tandem API\"")))
+                .andExpect(content().string(containsString("/api/v1/tenant")));
+    }
+
+    @Test
     void healthIsUpAndListsTenantMigrations() throws Exception {
         mvc.perform(get("http://localhost/actuator/health"))
                 .andExpect(status().isOk())

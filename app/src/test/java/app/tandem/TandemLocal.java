@@ -35,6 +35,7 @@ public final class TandemLocal {
                    Platform site   http://%2$s:%1$s
                    Demo tenant     http://demo.%2$s:%1$s
                    Demo API        http://demo.%2$s:%1$s/api/v1/tenant
+                   API docs        http://%2$s:%1$s/swagger-ui.html
                    Metrics         http://%2$s:%1$s/actuator/prometheus
                    PostgreSQL      %3$s
                  Stop with Ctrl+C. Data is kept in %4$s between runs.
