@@ -45,8 +45,10 @@ public final class LocalPostgres implements AutoCloseable {
             return local;
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Could not start the embedded PostgreSQL in " + dataDirectory
-                            + ". If another Tandem is running, stop it; if the directory is damaged, delete it.",
+                    "Could not start the embedded PostgreSQL in " + dataDirectory + dataVersionNote(dataDirectory)
+                            + ". If another Tandem is running, stop it. If the directory was made by another"
+                            + " PostgreSQL version or is damaged, move it away (its data is lost to this run) or"
+                            + " set tandem.dev.data-dir to another directory.",
                     e);
         }
     }
@@ -55,6 +57,17 @@ public final class LocalPostgres implements AutoCloseable {
      * A builder with the settings both local runs and tests want. A durable server keeps fsync on so that its data
      * survives a crash; throw-away test servers turn it off for speed.
      */
+    private static String dataVersionNote(Path dataDirectory) {
+        try {
+            var version = dataDirectory.resolve("PG_VERSION");
+            return Files.exists(version)
+                    ? " (made by PostgreSQL " + Files.readString(version).strip() + ")"
+                    : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     static EmbeddedPostgres.Builder embeddedBuilder(int port, boolean durable) {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
