@@ -45,7 +45,7 @@ final class TenancyBenchmark {
 
     private static final int CONNECTIONS = 8;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
-    private static final int WARM_UP_ROUNDS = 3;
+    private static final int WARM_UP_ROUNDS = 6;
     private static final Duration ROUND = Duration.ofSeconds(6);
     private static final int ROUNDS = 5;
     private static final int PROGRESS_EVERY = 100;
