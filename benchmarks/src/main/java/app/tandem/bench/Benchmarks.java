@@ -1,0 +1,71 @@
+package app.tandem.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+
+/**
+ * Entry point of {@code benchmarks/run}: runs the benchmark named by the first argument and prints its figures as
+ * the last line of stdout, one JSON object. Exits 0 on success, 1 when the benchmark fails and 2 on a usage error.
+ */
+public final class Benchmarks {
+
+    static final String USAGE = """
+            Usage: benchmarks/run <benchmark> [options]
+
+            Benchmarks:
+              tenancy [--tenants N]   provisioning vs plain Flyway, migrating every tenant, and requests
+                                      served for one tenant vs for many; N tenants in total (default 1000)
+            """;
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || !args[0].equals("tenancy")) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        TenancyBenchmark.Options options;
+        try {
+            options = TenancyBenchmark.Options.parse(rest);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        quietLoggingUntilSpringBootConfiguresIt();
+        System.exit(runTenancy(options));
+    }
+
+    /**
+     * Until the application starts, Logback runs unconfigured and writes every INFO line (all of initdb's output) to
+     * stdout. The benchmark's own progress goes to stderr, so WARN is all that stdout needs; Spring Boot replaces this
+     * with its own configuration when the application starts.
+     */
+    private static void quietLoggingUntilSpringBootConfiguresIt() {
+        LoggingSystem.get(Benchmarks.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+    }
+
+    private static int runTenancy(TenancyBenchmark.Options options) {
+        try {
+            var result = new TenancyBenchmark(options).run();
+            for (var target : result.targets()) {
+                Progress.say("target %s: %s", target.description(), target.met() ? "met" : "NOT met");
+            }
+            // Printed only now that the application and PostgreSQL are closed, so that nothing they log follows it.
+            System.out.println(result.toJson());
+            System.out.flush();
+            return 0;
+        } catch (BenchmarkFailure e) {
+            System.err.println("The tenancy benchmark failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | Error e) {
+            System.err.println("The tenancy benchmark failed unexpectedly: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+}
