@@ -2,6 +2,7 @@ package app.tandem.bench;
 
 import app.tandem.TandemApplication;
 import app.tandem.core.CoreProperties;
+import app.tandem.core.context.TenantJobs;
 import app.tandem.core.migration.MigrationConnections;
 import app.tandem.core.migration.MigrationStates;
 import app.tandem.core.migration.SchemaTemplate;
@@ -91,6 +92,7 @@ final class TenancyBenchmark {
             MigrationConnections migrationConnections,
             MigrationStates migrationStates,
             TenantRegistry registry,
+            TenantJobs jobs,
             CoreProperties coreProperties)
             implements AutoCloseable {
 
@@ -108,6 +110,7 @@ final class TenancyBenchmark {
                     context.getBean(MigrationConnections.class),
                     context.getBean(MigrationStates.class),
                     context.getBean(TenantRegistry.class),
+                    context.getBean(TenantJobs.class),
                     context.getBean(CoreProperties.class));
         }
 
@@ -175,20 +178,10 @@ final class TenancyBenchmark {
         args.add("--logging.level.root=warn");
         args.add("--logging.level.app.tandem.bench=info");
         args.add("--spring.datasource.hikari.maximum-pool-size=20");
-        var builder = new SpringApplicationBuilder(TandemApplication.class)
+        return new SpringApplicationBuilder(TandemApplication.class)
                 .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false);
-        var workaround = PageControllerWorkaround.needed() ? new PageControllerWorkaround() : null;
-        if (workaround != null) {
-            builder.initializers(context -> context.addBeanFactoryPostProcessor(workaround));
-        }
-        var context = builder.run(args.toArray(String[]::new));
-        if (workaround != null) {
-            Progress.say(
-                    "WORKAROUND: this platform-core cannot map two host-scoped GET / pages; left out %s",
-                    workaround.removed());
-        }
-        return context;
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
     }
 
     /**
@@ -257,6 +250,7 @@ final class TenancyBenchmark {
         var migrator = new TenantMigrator(
                 tandem.migrationConnections().dataSource(),
                 tandem.registry(),
+                tandem.jobs(),
                 tandem.migrationStates(),
                 ADDITIVE_LOCATIONS,
                 tandem.coreProperties().migration());
