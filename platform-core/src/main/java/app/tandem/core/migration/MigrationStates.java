@@ -4,7 +4,10 @@ import app.tandem.core.tenant.TenantChanged;
 import app.tandem.core.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,18 @@ public class MigrationStates {
                 .query((row, n) ->
                         new Record(MigrationState.valueOf(row.getString(1)), row.getString(2), row.getString(3)))
                 .optional();
+    }
+
+    /** What is recorded for every tenant, in one query. */
+    public Map<TenantId, Record> all() {
+        var records = new HashMap<TenantId, Record>();
+        jdbc.sql("select tenant_id, state, schema_version, last_error from platform.tenant_migrations")
+                .query(row -> {
+                    records.put(
+                            new TenantId(row.getObject(1, UUID.class)),
+                            new Record(MigrationState.valueOf(row.getString(2)), row.getString(3), row.getString(4)));
+                });
+        return records;
     }
 
     /** Records a new tenant whose schema does not exist yet; joins the caller's transaction. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +75,46 @@ public class TenantMigrator {
         return latest == null ? null : latest.getVersion();
     }
 
-    /** Migrates every tenant that has a schema (active, suspended or awaiting deletion) and waits until all are done. */
+    /** Which tenants a run hands to Flyway. */
+    public enum Scope {
+        /**
+         * Only tenants whose recorded state is not CURRENT at the latest version; the others are counted up to date
+         * without a round trip. Start-up uses this: with nothing pending, a run over thousands of tenants is one query.
+         */
+        BEHIND,
+        /**
+         * Every tenant: those recorded as current are validated by Flyway (applied migrations against the scripts,
+         * checksums included) and migrated if anything is off. For operators who suspect a schema was changed by hand.
+         */
+        ALL
+    }
+
+    /** Migrates every tenant that is behind; see {@link Scope#BEHIND}. */
     public Report migrateAll() {
+        return migrateAll(Scope.BEHIND);
+    }
+
+    /** Migrates (and with {@link Scope#ALL} validates) tenant schemas and waits until all are done. */
+    public Report migrateAll(Scope scope) {
+        long started = System.nanoTime();
+        var latest = latestVersion();
         List<Tenant> tenants = registry.tenantsWithSchema();
-        states.markBehindAsPending(latestVersion());
+        var recorded = states.all();
+        var behind = tenants.stream()
+                .filter(tenant -> !isCurrent(recorded.get(tenant.id()), latest))
+                .toList();
+        states.markBehindAsPending(latest);
         var outcomes = new ConcurrentHashMap<TenantId, Outcome>();
-        var run = jobs.forEach(
-                "migrate-tenants", tenants, workers, tenant -> outcomes.put(tenant.id(), migrate(tenant.id())));
+        var work = scope == Scope.ALL ? tenants : behind;
+        var behindIds = behind.stream().map(Tenant::id).collect(java.util.stream.Collectors.toSet());
+        jobs.forEach(
+                "migrate-tenants",
+                work,
+                workers,
+                tenant -> outcomes.put(
+                        tenant.id(), behindIds.contains(tenant.id()) ? migrate(tenant.id()) : verify(tenant.id())));
         var failures = new ArrayList<Failure>();
-        for (var tenant : tenants) {
+        for (var tenant : work) {
             if (outcomes.get(tenant.id()) == Outcome.FAILED) {
                 var error = states.of(tenant.id())
                         .map(MigrationStates.Record::lastError)
@@ -90,22 +122,23 @@ public class TenantMigrator {
                 failures.add(new Failure(tenant.id(), tenant.slug().value(), error));
             }
         }
+        int migrated = count(outcomes, Outcome.MIGRATED);
         var report = new Report(
                 tenants.size(),
-                count(outcomes, Outcome.MIGRATED),
-                count(outcomes, Outcome.UP_TO_DATE),
+                migrated,
+                tenants.size() - migrated - failures.size(),
                 List.copyOf(failures),
-                run.duration());
+                elapsedSince(started));
         if (report.succeeded()) {
             log.info(
-                    "Migrated {} tenant schemas to {} in {} ms ({} changed)",
+                    "Tenant schemas: {} at {}, {} migrated, in {} ms",
                     report.tenants(),
-                    latestVersion(),
-                    report.duration().toMillis(),
-                    report.migrated());
+                    latest,
+                    report.migrated(),
+                    report.duration().toMillis());
         } else {
             log.error(
-                    "Migrated {} tenant schemas in {} ms; {} FAILED: {}",
+                    "Tenant schemas: {} checked in {} ms; {} FAILED: {}",
                     report.tenants(),
                     report.duration().toMillis(),
                     failures.size(),
@@ -114,35 +147,47 @@ public class TenantMigrator {
         return report;
     }
 
+    private static boolean isCurrent(MigrationStates.Record record, String latest) {
+        return record != null
+                && record.state() == MigrationState.CURRENT
+                && latest != null
+                && latest.equals(record.schemaVersion());
+    }
+
     private static int count(Map<TenantId, Outcome> outcomes, Outcome outcome) {
         return (int) outcomes.values().stream().filter(outcome::equals).count();
     }
 
-    /** Brings one tenant's schema up to date and records the outcome; never throws for a migration failure. */
+    /**
+     * Brings one tenant's schema up to date and records the outcome; never throws for a migration failure. The tenant
+     * answers 503 while this runs.
+     */
     public Outcome migrate(TenantId tenant) {
         long started = System.nanoTime();
         try {
-            var flyway = flyway(tenant.schemaName(), false);
-            var info = flyway.info();
-            if (info.pending().length == 0 && info.current() != null) {
-                var version = info.current().getVersion().getVersion();
-                var recorded = states.of(tenant);
-                if (recorded.isEmpty()
-                        || recorded.get().state() != MigrationState.CURRENT
-                        || !version.equals(recorded.get().schemaVersion())) {
-                    states.current(tenant, version, elapsedSince(started));
-                }
-                return Outcome.UP_TO_DATE;
-            }
             states.migrating(tenant);
-            var result = flyway.migrate();
-            states.current(tenant, result.targetSchemaVersion, elapsedSince(started));
+            var result = flyway(tenant.schemaName(), false).migrate();
+            states.current(tenant, versionAfter(result), elapsedSince(started));
             return result.migrationsExecuted > 0 ? Outcome.MIGRATED : Outcome.UP_TO_DATE;
         } catch (RuntimeException e) {
             log.warn("Migration of tenant {} failed: {}", tenant, e.getMessage());
             states.failed(tenant, describe(e), elapsedSince(started));
             return Outcome.FAILED;
         }
+    }
+
+    /** Validates a schema recorded as current without taking it offline; migrates it only if Flyway objects. */
+    Outcome verify(TenantId tenant) {
+        try {
+            var validation = flyway(tenant.schemaName(), false).validateWithResult();
+            if (validation.validationSuccessful) {
+                return Outcome.UP_TO_DATE;
+            }
+            log.warn("Tenant {} failed validation: {}", tenant, validation.getAllErrorMessages());
+        } catch (RuntimeException e) {
+            log.warn("Validation of tenant {} failed: {}", tenant, e.getMessage());
+        }
+        return migrate(tenant);
     }
 
     /**
@@ -152,7 +197,7 @@ public class TenantMigrator {
     public void migrateNewSchema(TenantId tenant) {
         long started = System.nanoTime();
         var result = flyway(tenant.schemaName(), true).migrate();
-        states.current(tenant, result.targetSchemaVersion, elapsedSince(started));
+        states.current(tenant, versionAfter(result), elapsedSince(started));
     }
 
     /** Records a schema built from the template as current. */
@@ -172,6 +217,11 @@ public class TenantMigrator {
                 .skipDefaultCallbacks(true)
                 .cleanDisabled(true)
                 .load();
+    }
+
+    /** Flyway leaves the target version empty when it had nothing to apply. */
+    private static String versionAfter(MigrateResult result) {
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
     }
 
     private static Duration elapsedSince(long startedNanos) {

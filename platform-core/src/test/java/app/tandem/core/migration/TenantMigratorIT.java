@@ -137,6 +137,44 @@ class TenantMigratorIT {
         mvc.perform(get("http://" + fixtures.hostOf(tenant) + "/api/v1/tenant")).andExpect(status().isOk());
     }
 
+    @Test
+    void onlyAFullRunLooksIntoSchemasRecordedAsCurrentAndCatchesDrift() {
+        var tenant = fixtures.activeTenant("drift");
+        setChecksumOfLatest(tenant, 42);
+
+        var quick = migrator.migrateAll();
+
+        assertThat(quick.failures()).isEmpty();
+        assertThat(states.of(tenant.id()).orElseThrow().state()).isEqualTo(MigrationState.CURRENT);
+
+        var full = migrator.migrateAll(TenantMigrator.Scope.ALL);
+
+        assertThat(full.failures()).extracting(TenantMigrator.Failure::tenant).containsExactly(tenant.id());
+        assertThat(states.of(tenant.id()).orElseThrow().lastError()).containsIgnoringCase("checksum mismatch");
+
+        jdbc.sql("update " + tenant.schemaName() + ".flyway_schema_history set checksum = null where version = ?")
+                .param(migrator.latestVersion())
+                .update();
+        setChecksumOfLatest(tenant, checksumOfLatestIn(fixtures.activeTenant("reference")));
+        var repaired = migrator.migrateAll();
+
+        assertThat(repaired.failures()).isEmpty();
+        assertThat(states.of(tenant.id()).orElseThrow().state()).isEqualTo(MigrationState.CURRENT);
+    }
+
+    private void setChecksumOfLatest(Tenant tenant, int checksum) {
+        jdbc.sql("update " + tenant.schemaName() + ".flyway_schema_history set checksum = ? where version = ?")
+                .params(checksum, migrator.latestVersion())
+                .update();
+    }
+
+    private int checksumOfLatestIn(Tenant tenant) {
+        return jdbc.sql("select checksum from " + tenant.schemaName() + ".flyway_schema_history where version = ?")
+                .param(migrator.latestVersion())
+                .query(Integer.class)
+                .single();
+    }
+
     private TenantMigrator migratorWith(String... locations) {
         return new TenantMigrator(
                 connections.dataSource(), registry, jobs, states, List.of(locations), properties.migration());
