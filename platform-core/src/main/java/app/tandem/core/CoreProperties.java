@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseDomain the domain under which every tenant gets a subdomain: {@code acme.<baseDomain>}; the base domain
  *     itself is the apex host that serves the public site
  * @param apexAliases further host names that also serve the public site (for example {@code 127.0.0.1})
- * @param routingCacheTtl how long a resolved host is served from memory before it is re-read in the background; this
- *     bounds how long another node may take to see a suspension
+ * @param routingSyncInterval how often each node checks whether routing facts (tenant statuses, hosts, migration
+ *     states) were changed elsewhere; this bounds how long another node may take to see a suspension
  * @param migration how tenant schemas are migrated
  * @param provisioning how provisioning jobs run
  * @param jobs how jobs that run for every tenant are executed
@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CoreProperties(
         @DefaultValue("localhost") String baseDomain,
         @DefaultValue("127.0.0.1") List<String> apexAliases,
-        @DefaultValue("5s") Duration routingCacheTtl,
+        @DefaultValue("5s") Duration routingSyncInterval,
         @DefaultValue Migration migration,
         @DefaultValue Provisioning provisioning,
         @DefaultValue Jobs jobs) {

@@ -1,6 +1,5 @@
 package app.tandem.core.routing;
 
-import app.tandem.core.CoreProperties;
 import app.tandem.core.migration.MigrationState;
 import app.tandem.core.tenant.TenantChanged;
 import app.tandem.core.tenant.TenantId;
@@ -8,32 +7,36 @@ import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantStatus;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Host to tenant, served from memory. An entry is re-read in the background once it is older than
- * {@code tandem.core.routing-cache-ttl} (so other nodes' changes arrive within that time) and dropped at once when
- * this node changes the tenant. Unknown hosts are remembered too, so random hosts cannot flood the database.
+ * Host to tenant, served from memory. This node's own changes drop the affected entries at once; changes made by
+ * other nodes (or by hand) move {@code platform.routing_epoch}, which is checked every
+ * {@code tandem.core.routing-sync-interval} with one tiny query, and then every entry is dropped. Unknown hosts are
+ * remembered too, so random hosts cannot flood the database. Entries also expire after a minute, whatever happens.
  */
 @Component
 class RoutingTable {
 
     private static final int MAX_HOSTS = 200_000;
+    private static final Duration MAX_AGE = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final LoadingCache<String, Optional<TenantRoute>> routes;
+    private final AtomicLong epoch = new AtomicLong(Long.MIN_VALUE);
 
-    RoutingTable(JdbcClient jdbc, CoreProperties properties) {
+    RoutingTable(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        var ttl = properties.routingCacheTtl();
         this.routes = Caffeine.newBuilder()
                 .maximumSize(MAX_HOSTS)
-                .refreshAfterWrite(ttl)
-                .expireAfterWrite(ttl.multipliedBy(6))
+                .expireAfterWrite(MAX_AGE)
                 .build(this::load);
     }
 
@@ -59,6 +62,17 @@ class RoutingTable {
                         row.getString(6) == null ? MigrationState.PENDING : MigrationState.valueOf(row.getString(6)),
                         row.getString(7)))
                 .optional();
+    }
+
+    /** Drops every cached route when the routing epoch moved since the last look. */
+    @Scheduled(fixedDelayString = "${tandem.core.routing-sync-interval:5s}")
+    void followChangesOfOtherNodes() {
+        long current = jdbc.sql("select epoch from platform.routing_epoch where id = 1")
+                .query(Long.class)
+                .single();
+        if (epoch.getAndSet(current) != current) {
+            routes.invalidateAll();
+        }
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -39,6 +39,9 @@ class TenantRoutingIT {
     @Autowired
     ApplicationEventPublisher events;
 
+    @Autowired
+    RoutingTable routes;
+
     Tenant tenant;
     Tenant neighbour;
 
@@ -119,6 +122,29 @@ class TenantRoutingIT {
 
         setMigrationState(tenant, "CURRENT");
         mvc.perform(get("http://" + fixtures.hostOf(tenant) + "/api/v1/tenant")).andExpect(status().isOk());
+    }
+
+    @Test
+    void followsAChangeMadeByAnotherNodeAtTheNextSync() throws Exception {
+        var api = "http://" + fixtures.hostOf(tenant) + "/api/v1/tenant";
+        mvc.perform(get(api)).andExpect(status().isOk());
+        routes.followChangesOfOtherNodes();
+
+        jdbc.sql("update platform.tenants set status = 'SUSPENDED' where id = ?")
+                .param(tenant.id().value())
+                .update();
+        routes.followChangesOfOtherNodes();
+
+        mvc.perform(get(api)).andExpect(status().isForbidden());
+        mvc.perform(get("http://" + fixtures.hostOf(neighbour) + "/api/v1/tenant"))
+                .andExpect(status().isOk());
+
+        jdbc.sql("update platform.tenants set status = 'ACTIVE' where id = ?")
+                .param(tenant.id().value())
+                .update();
+        routes.followChangesOfOtherNodes();
+
+        mvc.perform(get(api)).andExpect(status().isOk());
     }
 
     @Test
