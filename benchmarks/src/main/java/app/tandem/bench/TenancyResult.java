@@ -15,6 +15,7 @@ record TenancyResult(
         double provisionMsP50,
         double flywayNewSchemaMsP50,
         double noopMigrateAllS,
+        double noopValidateAllS,
         double additiveMigrateAllS,
         double rps1Tenant,
         double rpsManyTenants,
@@ -49,6 +50,7 @@ record TenancyResult(
         fields.put("flyway_new_schema_ms_p50", decimal(flywayNewSchemaMsP50, 2));
         fields.put("provision_ratio", decimal(provisionRatio(), 3));
         fields.put("noop_migrate_all_s", decimal(noopMigrateAllS, 2));
+        fields.put("noop_validate_all_s", decimal(noopValidateAllS, 2));
         fields.put("additive_migrate_all_s", decimal(additiveMigrateAllS, 2));
         fields.put("rps_1_tenant", decimal(rps1Tenant, 1));
         fields.put("rps_many_tenants", decimal(rpsManyTenants, 1));
