@@ -4,11 +4,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns {@link DomainException}s thrown by REST controllers into RFC 9457 problem details. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-class ProblemDetailsAdvice {
+/**
+ * Turns what REST controllers throw into RFC 9457 problem details: {@link DomainException}s by their kind, and
+ * Spring MVC's own exceptions (bad parameters, unsupported methods, unreadable bodies) as Spring describes them.
+ * Pages keep Spring Boot's error pages.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domainException(DomainException exception) {

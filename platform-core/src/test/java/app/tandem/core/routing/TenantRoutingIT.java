@@ -82,7 +82,10 @@ class TenantRoutingIT {
 
     @Test
     void theApexHostHasNoTenantAndNoTenantEndpoints() throws Exception {
-        mvc.perform(get("http://localhost/api/v1/tenant")).andExpect(status().isNotFound());
+        mvc.perform(get("http://localhost/api/v1/tenant").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://tandem.app/problems/not-found"));
         mvc.perform(get("http://127.0.0.1/api/v1/tenant")).andExpect(status().isNotFound());
     }
 
