@@ -1,6 +1,7 @@
 package app.tandem.core.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,6 +12,7 @@ import app.tandem.core.tenant.TenantChanged;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.test.IntegrationTest;
 import app.tandem.core.test.TenantFixtures;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -54,6 +56,9 @@ class TenantMigratorIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SchemaTemplate template;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -160,6 +165,33 @@ class TenantMigratorIT {
 
         assertThat(repaired.failures()).isEmpty();
         assertThat(states.of(tenant.id()).orElseThrow().state()).isEqualTo(MigrationState.CURRENT);
+    }
+
+    @Test
+    void startUpPoliciesMigrateBeforeServingOrInTheBackground() throws Exception {
+        var tenant = fixtures.activeTenant("policy");
+        var withExtra = migratorWith("db/tenant", "db/tenant-extra-test");
+
+        var background = new MigrationOnStartup(withExtra, template, CoreProperties.Migration.StartupPolicy.BACKGROUND);
+        background.afterSingletonsInstantiated();
+        assertThat(states.of(tenant.id()).orElseThrow().schemaVersion())
+                .as("the background policy does nothing before the application is ready")
+                .isNotEqualTo(EXTRA_VERSION);
+        background.onApplicationEvent(null);
+
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(states.of(tenant.id()).orElseThrow())
+                        .extracting(MigrationStates.Record::state, MigrationStates.Record::schemaVersion)
+                        .containsExactly(MigrationState.CURRENT, EXTRA_VERSION));
+        mvc.perform(get("http://" + fixtures.hostOf(tenant) + "/api/v1/tenant")).andExpect(status().isOk());
+
+        var another = fixtures.activeTenant("policy");
+        var beforeServing =
+                new MigrationOnStartup(withExtra, template, CoreProperties.Migration.StartupPolicy.BEFORE_SERVING);
+        beforeServing.afterSingletonsInstantiated();
+        assertThat(states.of(another.id()).orElseThrow().schemaVersion())
+                .as("before serving means done when the call returns")
+                .isEqualTo(EXTRA_VERSION);
     }
 
     private void setChecksumOfLatest(Tenant tenant, int checksum) {
