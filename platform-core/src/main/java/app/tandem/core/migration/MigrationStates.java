@@ -2,6 +2,7 @@ package app.tandem.core.migration;
 
 import app.tandem.core.tenant.TenantChanged;
 import app.tandem.core.tenant.TenantId;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ public class MigrationStates {
 
     /** Records a new tenant whose schema does not exist yet; joins the caller's transaction. */
     public void pending(TenantId tenant) {
-        var now = java.sql.Timestamp.from(clock.instant());
+        var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                         insert into platform.tenant_migrations (tenant_id, state, updated_at) values (?, 'PENDING', ?)
                         on conflict (tenant_id) do update set state = 'PENDING', updated_at = excluded.updated_at
@@ -81,12 +82,12 @@ public class MigrationStates {
     }
 
     void migrating(TenantId tenant) {
-        var now = java.sql.Timestamp.from(clock.instant());
+        var now = Timestamp.from(clock.instant());
         upsert(tenant, MigrationState.MIGRATING, null, null, now, null, null);
     }
 
     void current(TenantId tenant, String version, Duration took) {
-        var now = java.sql.Timestamp.from(clock.instant());
+        var now = Timestamp.from(clock.instant());
         upsert(tenant, MigrationState.CURRENT, version, null, now, now, took.toMillis());
     }
 
@@ -95,7 +96,7 @@ public class MigrationStates {
         if (message.length() > MAX_ERROR_LENGTH) {
             message = message.substring(0, MAX_ERROR_LENGTH);
         }
-        var now = java.sql.Timestamp.from(clock.instant());
+        var now = Timestamp.from(clock.instant());
         upsert(tenant, MigrationState.FAILED, null, message, now, null, took.toMillis());
     }
 
@@ -104,8 +105,8 @@ public class MigrationStates {
             MigrationState state,
             String version,
             String error,
-            java.sql.Timestamp attempted,
-            java.sql.Timestamp succeeded,
+            Timestamp attempted,
+            Timestamp succeeded,
             Long durationMs) {
         var previous = jdbc.sql("""
                         insert into platform.tenant_migrations as m

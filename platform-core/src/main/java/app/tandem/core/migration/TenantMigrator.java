@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -106,7 +107,7 @@ public class TenantMigrator {
         states.markBehindAsPending(latest);
         var outcomes = new ConcurrentHashMap<TenantId, Outcome>();
         var work = scope == Scope.ALL ? tenants : behind;
-        var behindIds = behind.stream().map(Tenant::id).collect(java.util.stream.Collectors.toSet());
+        var behindIds = behind.stream().map(Tenant::id).collect(Collectors.toSet());
         jobs.forEach(
                 "migrate-tenants",
                 work,

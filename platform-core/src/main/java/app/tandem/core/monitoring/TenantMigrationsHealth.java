@@ -1,6 +1,7 @@
 package app.tandem.core.monitoring;
 
 import app.tandem.core.migration.MigrationState;
+import java.util.Locale;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class TenantMigrationsHealth implements HealthIndicator {
         var counts = snapshot.current();
         var health = Health.up();
         for (var state : MigrationState.values()) {
-            health.withDetail(state.name().toLowerCase(java.util.Locale.ROOT), counts.schemas(state.name()));
+            health.withDetail(state.name().toLowerCase(Locale.ROOT), counts.schemas(state.name()));
         }
         return health.build();
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -262,10 +264,10 @@ public class TenantProvisioning {
                 .description("Time from a provisioning job's start to its end")
                 .tag("outcome", outcome)
                 .register(meters)
-                .record(java.time.Duration.between(job.createdAt(), clock.instant()));
+                .record(Duration.between(job.createdAt(), clock.instant()));
     }
 
-    private void record(UUID jobId, java.util.function.Consumer<ProvisioningJob> change) {
+    private void record(UUID jobId, Consumer<ProvisioningJob> change) {
         transactions.executeWithoutResult(tx -> change.accept(require(jobId)));
     }
 

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +49,7 @@ class TenantRoutingFilter extends OncePerRequestFilter {
             JsonMapper json) {
         this.routes = routes;
         this.baseDomain = properties.baseDomain();
-        var apex = new java.util.HashSet<String>(properties.apexAliases());
+        var apex = new HashSet<String>(properties.apexAliases());
         apex.add(properties.baseDomain());
         this.apexHosts = Set.copyOf(apex);
         this.templates = templates;

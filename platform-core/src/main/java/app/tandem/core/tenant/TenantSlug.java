@@ -1,5 +1,6 @@
 package app.tandem.core.tenant;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -111,9 +112,8 @@ public record TenantSlug(String value) {
             throw invalid("The address may only use the letters a-z, the digits 0-9 and hyphens; it contains "
                     + "a character from outside that set, such as an accented or look-alike letter.");
         }
-        if (!value.equals(value.toLowerCase(java.util.Locale.ROOT))) {
-            throw invalid("The address must be in lowercase letters: try \"" + value.toLowerCase(java.util.Locale.ROOT)
-                    + "\".");
+        if (!value.equals(value.toLowerCase(Locale.ROOT))) {
+            throw invalid("The address must be in lowercase letters: try \"" + value.toLowerCase(Locale.ROOT) + "\".");
         }
         if (value.startsWith("-") || value.endsWith("-")) {
             throw invalid("The address cannot start or end with a hyphen.");
