@@ -80,7 +80,12 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public DatabaseCoordinates coordinates() {
-        return new DatabaseCoordinates(server.getJdbcUrl(USER, DATABASE), USER, "");
+        return coordinates(DATABASE);
+    }
+
+    /** How to reach another database on this server, such as the one Keycloak keeps its data in. */
+    DatabaseCoordinates coordinates(String database) {
+        return new DatabaseCoordinates(server.getJdbcUrl(USER, database), USER, "");
     }
 
     public int port() {
@@ -91,6 +96,7 @@ public final class LocalPostgres implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Creates the database {@code name} on this server unless it is there already. */
     void createDatabaseIfMissing(String name) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {

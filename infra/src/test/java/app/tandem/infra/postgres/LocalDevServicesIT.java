@@ -1,0 +1,91 @@
+package app.tandem.infra.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+class LocalDevServicesIT {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void startsKeycloakOnTheLocalPostgresAndStopsBoth() throws SQLException {
+        var context = context(Map.of());
+        new LocalDevServices().initialize(context);
+        var environment = context.getEnvironment();
+        var keycloakUrl = environment.getProperty("tandem.identity.keycloak.base-url");
+        var jdbcUrl = environment.getProperty("spring.datasource.url");
+
+        assertThat(keycloakUrl).startsWith("http://localhost:");
+        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isEqualTo(keycloakUrl + "/realms/tandem");
+        assertThat(environment.getProperty("tandem.identity.keycloak.admin-username"))
+                .isEqualTo("admin");
+        assertThat(dataDirectory.resolve("keycloak.log")).content().contains("Listening on");
+        try (var connection = DriverManager.getConnection(jdbcUrl.replace("/tandem?", "/keycloak?"));
+                var rows = connection.createStatement().executeQuery("select name from realm order by name")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("master");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("tandem");
+        }
+
+        context.refresh();
+        context.close();
+
+        assertThat(answers(URI.create(keycloakUrl).getPort())).isFalse();
+        assertThat(answers(URI.create(jdbcUrl.substring("jdbc:".length())).getPort()))
+                .isFalse();
+    }
+
+    @Test
+    void leavesKeycloakAloneWhenOneIsConfigured() {
+        var context = context(Map.of("tandem.identity.keycloak.base-url", "https://id.example"));
+        new LocalDevServices().initialize(context);
+        var environment = context.getEnvironment();
+
+        assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");
+        assertThat(environment.getProperty("tandem.identity.keycloak.base-url")).isEqualTo("https://id.example");
+        assertThat(environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+                .isFalse();
+        assertThat(dataDirectory.resolve("keycloak.log")).doesNotExist();
+
+        context.refresh();
+        context.close();
+    }
+
+    private GenericApplicationContext context(Map<String, Object> properties) {
+        var context = new GenericApplicationContext();
+        var settings = new HashMap<String, Object>(properties);
+        settings.put("tandem.dev.data-dir", dataDirectory.toString());
+        settings.put("tandem.dev.postgres-port", 0);
+        settings.put("tandem.dev.keycloak-port", 0);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
+        return context;
+    }
+
+    private static boolean answers(int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return true;
+        } catch (ConnectException e) {
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
