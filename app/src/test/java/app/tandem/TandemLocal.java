@@ -8,8 +8,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts the whole platform on a machine with only a JDK: {@code ./mvnw -pl app -am spring-boot:test-run}. It adds
- * the dev services (embedded PostgreSQL whose data is kept in {@code ~/.tandem/dev}), seeds the demo tenant and
- * prints where everything is.
+ * the dev services (embedded PostgreSQL whose data is kept in {@code ~/.tandem/dev}, and Keycloak with the Tandem
+ * realm on it), seeds the demo tenant and prints where everything is.
  */
 public final class TandemLocal {
 
@@ -38,6 +38,7 @@ public final class TandemLocal {
                    API docs        http://%2$s:%1$s/swagger-ui.html
                    Metrics         http://%2$s:%1$s/actuator/prometheus
                    PostgreSQL      %3$s
+                   Keycloak        %5$s (admin console: admin / admin)
                  Stop with Ctrl+C. Data is kept in %4$s between runs.
                 ================================================================================
 
@@ -45,6 +46,7 @@ public final class TandemLocal {
                 port,
                 base,
                 environment.getProperty("spring.datasource.url"),
-                environment.getProperty("tandem.dev.data-dir", System.getProperty("user.home") + "/.tandem/dev"));
+                environment.getProperty("tandem.dev.data-dir", System.getProperty("user.home") + "/.tandem/dev"),
+                environment.getProperty("tandem.identity.keycloak.base-url", "not started"));
     }
 }
