@@ -36,8 +36,12 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
-            var builder =
-                    embeddedBuilder(port, true).setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            var builder = embeddedBuilder(port, true)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    // the application context stops it, after everything that uses it; a JVM shutdown hook of its
+                    // own would stop it while connection pools and Keycloak are still closing
+                    .setRegisterShutdownHook(false);
             var server = builder.start();
             var local = new LocalPostgres(server, dataDirectory);
             local.createDatabaseIfMissing(DATABASE);
@@ -53,10 +57,6 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /**
-     * A builder with the settings both local runs and tests want. A durable server keeps fsync on so that its data
-     * survives a crash; throw-away test servers turn it off for speed.
-     */
     private static String dataVersionNote(Path dataDirectory) {
         try {
             var version = dataDirectory.resolve("PG_VERSION");
@@ -68,6 +68,10 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * A builder with the settings both local runs and tests want. A durable server keeps fsync on so that its data
+     * survives a crash; throw-away test servers turn it off for speed.
+     */
     static EmbeddedPostgres.Builder embeddedBuilder(int port, boolean durable) {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
