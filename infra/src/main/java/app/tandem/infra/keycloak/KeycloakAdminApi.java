@@ -72,12 +72,7 @@ final class KeycloakAdminApi {
 
     /** POSTs a JSON body and returns the status, for callers that accept more than one outcome. */
     int post(String path, String json) {
-        var response = send(
-                http,
-                authorized(path)
-                        .header("Content-Type", "application/json")
-                        .POST(BodyPublishers.ofString(json))
-                        .build());
+        var response = postJson(path, json);
         if (response.statusCode() >= 300 && response.statusCode() != 409) {
             expect(response, 201, "POST", path);
         }
@@ -86,15 +81,19 @@ final class KeycloakAdminApi {
 
     /** POSTs a new resource and returns its id, the last segment of the {@code Location} Keycloak answers with. */
     String create(String path, String json) {
-        var response = send(
+        var response = postJson(path, json);
+        expect(response, 201, "POST", path);
+        var location = response.headers().firstValue("Location").orElse("");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private HttpResponse<String> postJson(String path, String json) {
+        return send(
                 http,
                 authorized(path)
                         .header("Content-Type", "application/json")
                         .POST(BodyPublishers.ofString(json))
                         .build());
-        expect(response, 201, "POST", path);
-        var location = response.headers().firstValue("Location").orElse("");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     void put(String path, JsonNode body) {

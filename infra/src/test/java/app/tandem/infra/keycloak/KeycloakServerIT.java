@@ -3,13 +3,11 @@ package app.tandem.infra.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.tandem.infra.Ports;
 import app.tandem.infra.postgres.DatabaseCoordinates;
 import app.tandem.infra.postgres.TestPostgres;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,13 +42,13 @@ class KeycloakServerIT {
             tree.add(server.process());
             server.process().descendants().forEach(tree::add);
             assertThat(tree).allMatch(ProcessHandle::isAlive);
-            assertThat(answers(httpPort)).isTrue();
+            assertThat(Ports.answers(httpPort)).isTrue();
             realmId = server.admin().get("/admin/realms/tandem").path("id").asString();
         }
 
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
-        assertThat(answers(httpPort)).isFalse();
-        assertThat(answers(managementPort)).isFalse();
+        assertThat(Ports.answers(httpPort)).isFalse();
+        assertThat(Ports.answers(managementPort)).isFalse();
 
         // A local run's second start: same database, so the admin and the realm are already there.
         try (var again = KeycloakServer.start(settings.withHttpPort(httpPort))) {
@@ -82,16 +80,5 @@ class KeycloakServerIT {
 
     private Path log(String name) {
         return directory.resolve("keycloak-" + name + ".log");
-    }
-
-    private static boolean answers(int port) {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            return true;
-        } catch (ConnectException e) {
-            return false;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,10 +2,7 @@ package app.tandem.infra.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import app.tandem.infra.Ports;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -47,8 +44,8 @@ class LocalDevServicesIT {
         context.refresh();
         context.close();
 
-        assertThat(answers(URI.create(keycloakUrl).getPort())).isFalse();
-        assertThat(answers(URI.create(jdbcUrl.substring("jdbc:".length())).getPort()))
+        assertThat(Ports.answers(URI.create(keycloakUrl).getPort())).isFalse();
+        assertThat(Ports.answers(URI.create(jdbcUrl.substring("jdbc:".length())).getPort()))
                 .isFalse();
     }
 
@@ -76,16 +73,5 @@ class LocalDevServicesIT {
         settings.put("tandem.dev.keycloak-port", 0);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
         return context;
-    }
-
-    private static boolean answers(int port) {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            return true;
-        } catch (ConnectException e) {
-            return false;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
