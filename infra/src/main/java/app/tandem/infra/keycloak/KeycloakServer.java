@@ -207,9 +207,19 @@ public final class KeycloakServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for Keycloak (log: " + logFile + ")", e);
             }
-            sleep(Duration.ofMillis(250));
+            // waiting on the process rather than sleeping notices at once when Keycloak dies
+            waitForExit(process, Duration.ofMillis(250), logFile);
         }
         throw failure("Keycloak was not ready within " + timeout.toSeconds() + " s", logFile);
+    }
+
+    private static void waitForExit(Process process, Duration timeout, Path logFile) {
+        try {
+            process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak (log: " + logFile + ")", e);
+        }
     }
 
     private static IllegalStateException failure(String what, Path logFile) {
