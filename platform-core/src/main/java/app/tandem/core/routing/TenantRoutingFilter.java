@@ -122,7 +122,7 @@ class TenantRoutingFilter extends OncePerRequestFilter {
             HttpServletRequest request, HttpServletResponse response, Refusal refusal, String host, TenantRoute route)
             throws IOException {
         var locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
-        var name = route == null ? host : route.displayName();
+        var name = route != null ? route.displayName() : host != null ? host : "(no host)";
         var title = messages.getMessage("routing." + refusal.code + ".title", null, locale);
         var detail = messages.getMessage("routing." + refusal.code + ".detail", new Object[] {name}, locale);
         response.setStatus(refusal.status.value());
