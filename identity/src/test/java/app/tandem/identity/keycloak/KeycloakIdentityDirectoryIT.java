@@ -14,6 +14,7 @@ import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.IdentityProviderUnavailable;
+import app.tandem.infra.keycloak.TestKeycloak;
 import app.tandem.infra.keycloak.TestKeycloakInitializer;
 import app.tandem.infra.postgres.TestDatabaseInitializer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +115,26 @@ class KeycloakIdentityDirectoryIT {
         var user = directory.user(created);
         assertThat(user.path("email").asString()).isEqualTo(email.toLowerCase());
         assertThat(strings(user.path("requiredActions"))).containsExactlyInAnyOrder("VERIFY_EMAIL", "UPDATE_PASSWORD");
+    }
+
+    @Test
+    void emailsANewUserALinkToVerifyTheEmailAndChooseAPassword() throws Exception {
+        var email = "mail-" + UUID.randomUUID() + "@example.org";
+        var user = directory.findOrCreateUser(email, "Mary", "Jackson");
+        // Keycloak sends the browser on only to a registered redirect URI.
+        var host = HostName.of(TenantFixtures.uniqueSlug("mail") + ".localhost");
+        directory.registerHost(host);
+
+        try (var smtp = new RecordingSmtpServer(TestKeycloak.get().smtpPort())) {
+            directory.sendActionsEmail(
+                    user, KeycloakIdentityDirectory.NEW_USER_ACTIONS, Optional.of("https://" + host + "/welcome"));
+
+            var message = smtp.nextMessage(Duration.ofSeconds(10));
+            assertThat(message).as("a mail reached the realm's SMTP server").isNotNull();
+            assertThat(message).containsIgnoringCase("to: " + email).contains("action-token");
+        } finally {
+            directory.unregisterHost(host);
+        }
     }
 
     @Test
