@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.tandem.core.provisioning.JobStatus;
 import app.tandem.core.provisioning.ProvisionTenant;
-import app.tandem.core.provisioning.ProvisioningContext;
-import app.tandem.core.provisioning.ProvisioningStep;
 import app.tandem.core.provisioning.TenantProvisioning;
 import app.tandem.core.tenant.HostName;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
+import app.tandem.core.test.FlakyProvisioningStep;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.IdentityProviderUnavailable;
 import app.tandem.infra.keycloak.TestKeycloak;
@@ -23,20 +22,16 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 @SpringBootTest
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestKeycloakInitializer.class})
-@Import(KeycloakIdentityDirectoryIT.TestSteps.class)
+@Import(FlakyProvisioningStep.class)
 class KeycloakIdentityDirectoryIT {
 
     @Autowired
@@ -52,7 +47,7 @@ class KeycloakIdentityDirectoryIT {
     TenantRegistry registry;
 
     @Autowired
-    FailingStep failing;
+    FlakyProvisioningStep failing;
 
     @Test
     void createsAnOrganizationOnceForTheSameSlug() {
@@ -213,44 +208,5 @@ class KeycloakIdentityDirectoryIT {
         return array.values().stream()
                 .map(tools.jackson.databind.JsonNode::asString)
                 .toList();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestSteps {
-
-        @Bean
-        FailingStep failingStep() {
-            return new FailingStep();
-        }
-    }
-
-    /** Fails for the slugs a test names, after the organization step, so that discarding must compensate it. */
-    static class FailingStep implements ProvisioningStep {
-
-        private final Set<String> failFor = ConcurrentHashMap.newKeySet();
-
-        void failFor(String slug) {
-            failFor.add(slug);
-        }
-
-        @Override
-        public String name() {
-            return "test-failing";
-        }
-
-        @Override
-        public int order() {
-            return 900;
-        }
-
-        @Override
-        public void apply(ProvisioningContext context) {
-            if (failFor.contains(context.slug().value())) {
-                throw new IllegalStateException("the test step refuses " + context.slug());
-            }
-        }
-
-        @Override
-        public void compensate(ProvisioningContext context) {}
     }
 }

@@ -14,24 +14,20 @@ import app.tandem.core.tenant.AddressTaken;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
+import app.tandem.core.test.FlakyProvisioningStep;
 import app.tandem.core.test.IntegrationTest;
 import app.tandem.core.test.TenantFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@Import(ProvisioningIT.TestSteps.class)
+@Import(FlakyProvisioningStep.class)
 class ProvisioningIT {
 
     @Autowired
@@ -50,7 +46,7 @@ class ProvisioningIT {
     SchemaTemplate template;
 
     @Autowired
-    FlakyStep flaky;
+    FlakyProvisioningStep flaky;
 
     @Autowired
     JdbcClient jdbc;
@@ -129,7 +125,7 @@ class ProvisioningIT {
         assertThat(discarded.steps())
                 .extracting(JobStep::status)
                 .containsExactly(StepStatus.COMPENSATED, StepStatus.COMPENSATED, StepStatus.COMPENSATED);
-        assertThat(flaky.compensated).contains(slug);
+        assertThat(flaky.compensated()).contains(slug);
         assertThat(schemaExists(tenant.schemaName())).isFalse();
         assertThat(registry.findBySlug(slug)).isEmpty();
         assertThat(registry.isSlugAvailable(slug)).isTrue();
@@ -229,51 +225,5 @@ class ProvisioningIT {
         jdbc.sql("update platform.provisioning_jobs set lease_owner = 'dead-node', lease_until = ? where id = ?")
                 .params(java.sql.Timestamp.from(until), job.id())
                 .update();
-    }
-
-    /** A step that fails on demand, to drive jobs into failure and recovery. */
-    static class FlakyStep implements ProvisioningStep {
-
-        final Set<String> failing = ConcurrentHashMap.newKeySet();
-        final List<String> compensated = new CopyOnWriteArrayList<>();
-
-        void failFor(String slug) {
-            failing.add(slug);
-        }
-
-        void stopFailingFor(String slug) {
-            failing.remove(slug);
-        }
-
-        @Override
-        public String name() {
-            return "test-flaky";
-        }
-
-        @Override
-        public int order() {
-            return 900;
-        }
-
-        @Override
-        public void apply(ProvisioningContext context) {
-            if (failing.contains(context.slug().value())) {
-                throw new IllegalStateException("the flaky step refuses " + context.slug());
-            }
-        }
-
-        @Override
-        public void compensate(ProvisioningContext context) {
-            compensated.add(context.slug().value());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestSteps {
-
-        @Bean
-        FlakyStep flakyStep() {
-            return new FlakyStep();
-        }
     }
 }

@@ -9,10 +9,11 @@ import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.test.context.TestComponent;
 
-/** Provisions tenants for tests, each with a slug no other test uses. */
-@TestComponent
+/**
+ * Provisions tenants for tests, each with a slug no other test uses. {@link IntegrationTest} imports it; it carries no
+ * stereotype, so component scanning (a local run sees test classes) never picks it up.
+ */
 public class TenantFixtures {
 
     private static final AtomicInteger counter = new AtomicInteger();
