@@ -72,11 +72,6 @@ public class TenantProvisioning {
         this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     }
 
-    /** The names of the steps a new job gets, in the order they run. */
-    public List<String> stepNames() {
-        return stepOrder;
-    }
-
     /**
      * Registers the tenant (PROVISIONING, its address reserved) and records a job for it, without running it yet.
      * Throws if the slug is invalid or taken; nothing is changed then.
