@@ -1,7 +1,7 @@
 package app.tandem.identity;
 
-import app.tandem.core.tenant.HostName;
 import app.tandem.core.tenant.TenantSlug;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +22,14 @@ public interface IdentityDirectory {
     /** Deletes the tenant's organization with its memberships (not its users); nothing happens if it is absent. */
     void deleteOrganization(TenantSlug slug);
 
-    /** Lets the browser login return to {@code http(s)://<host>/*} and accept that host as a web origin. */
-    void registerHost(HostName host);
+    /**
+     * Lets the browser login (and the logout) return to {@code <baseUrl>/*} and accepts {@code baseUrl} as a web
+     * origin; {@code baseUrl} is a host's public address such as {@code https://acme.tandem.app}.
+     */
+    void registerAddress(URI baseUrl);
 
-    /** Undoes {@link #registerHost}; nothing happens if the host is not registered. */
-    void unregisterHost(HostName host);
+    /** Undoes {@link #registerAddress}; nothing happens if the address is not registered. */
+    void unregisterAddress(URI baseUrl);
 
     /**
      * The id of the user with this email (compared without case), created if there is none. A new user must verify
@@ -39,6 +42,15 @@ public interface IdentityDirectory {
      * which the browser goes to {@code redirectUri} when it is present. Needs the realm's SMTP server.
      */
     void sendActionsEmail(String userId, List<String> actions, Optional<String> redirectUri);
+
+    /**
+     * Gives the user a password they can sign in with at once (no required actions left, email taken as verified).
+     * For demo data and bootstrap accounts; people invited by email choose their own password.
+     */
+    void setPassword(String userId, String password);
+
+    /** Gives the user the realm role {@code platform-operator}; nothing happens if they have it. */
+    void grantOperatorRole(String userId);
 
     /** Makes the user a member of the tenant's organization; nothing happens if they already are. */
     void addMember(TenantSlug slug, String userId);

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseDomain the domain under which every tenant gets a subdomain: {@code acme.<baseDomain>}; the base domain
  *     itself is the apex host that serves the public site
  * @param apexAliases further host names that also serve the public site (for example {@code 127.0.0.1})
+ * @param publicUrl how browsers reach the platform, for the links and login redirects it hands out
  * @param routingSyncInterval how often each node checks whether routing facts (tenant statuses, hosts, migration
  *     states) were changed elsewhere; this bounds how long another node may take to see a suspension
  * @param migration how tenant schemas are migrated
@@ -21,10 +22,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CoreProperties(
         @DefaultValue("localhost") String baseDomain,
         @DefaultValue("127.0.0.1") List<String> apexAliases,
+        @DefaultValue PublicUrl publicUrl,
         @DefaultValue("5s") Duration routingSyncInterval,
         @DefaultValue Migration migration,
         @DefaultValue Provisioning provisioning,
         @DefaultValue Jobs jobs) {
+
+    /**
+     * @param scheme {@code https} in production (TLS ends at the load balancer), {@code http} for local runs
+     * @param port the port browsers use; none means the scheme's default, {@code 0} the port this server listens on
+     *     (local runs and tests)
+     */
+    public record PublicUrl(@DefaultValue("https") String scheme, Integer port) {}
 
     /**
      * @param onStartup {@code BEFORE_SERVING} migrates every tenant before the server accepts requests;

@@ -2,12 +2,14 @@ package app.tandem.identity.keycloak;
 
 import app.tandem.core.provisioning.ProvisioningContext;
 import app.tandem.core.provisioning.ProvisioningStep;
+import app.tandem.core.routing.PublicAddresses;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.identity.IdentityDirectory;
 
 /**
- * Gives a new tenant its Keycloak organization (alias = slug) and lets the browser login return to its subdomain. Runs
- * after core's schema step; both halves are idempotent, as the provisioning SPI requires.
+ * Gives a new tenant its Keycloak organization (alias = slug), binds the tenant to the organization's id and lets the
+ * browser login return to the tenant's address. Runs after core's schema step; both halves are idempotent, as the
+ * provisioning SPI requires.
  */
 class CreateOrganizationStep implements ProvisioningStep {
 
@@ -15,10 +17,18 @@ class CreateOrganizationStep implements ProvisioningStep {
 
     private final IdentityDirectory directory;
     private final TenantRegistry registry;
+    private final TenantOrganizations organizations;
+    private final PublicAddresses addresses;
 
-    CreateOrganizationStep(IdentityDirectory directory, TenantRegistry registry) {
+    CreateOrganizationStep(
+            IdentityDirectory directory,
+            TenantRegistry registry,
+            TenantOrganizations organizations,
+            PublicAddresses addresses) {
         this.directory = directory;
         this.registry = registry;
+        this.organizations = organizations;
+        this.addresses = addresses;
     }
 
     @Override
@@ -33,13 +43,15 @@ class CreateOrganizationStep implements ProvisioningStep {
 
     @Override
     public void apply(ProvisioningContext context) {
-        directory.createOrganization(context.slug(), context.displayName());
-        directory.registerHost(registry.subdomainHost(context.slug()));
+        var organization = directory.createOrganization(context.slug(), context.displayName());
+        organizations.bind(context.tenantId(), organization);
+        directory.registerAddress(addresses.baseUrl(registry.subdomainHost(context.slug())));
     }
 
     @Override
     public void compensate(ProvisioningContext context) {
-        directory.unregisterHost(registry.subdomainHost(context.slug()));
+        directory.unregisterAddress(addresses.baseUrl(registry.subdomainHost(context.slug())));
+        organizations.unbind(context.tenantId());
         directory.deleteOrganization(context.slug());
     }
 }

@@ -1,14 +1,13 @@
 package app.tandem.identity.keycloak;
 
+import app.tandem.core.routing.PublicAddresses;
 import app.tandem.core.tenant.TenantRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Keycloak gateway and its provisioning step, only where a Keycloak is configured. */
+/** The Keycloak admin gateway, its provisioning step and the probe of the realm's availability. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("tandem.identity.keycloak.base-url")
 @EnableConfigurationProperties(KeycloakProperties.class)
 class KeycloakConfiguration {
 
@@ -18,7 +17,16 @@ class KeycloakConfiguration {
     }
 
     @Bean
-    CreateOrganizationStep createOrganizationStep(KeycloakIdentityDirectory directory, TenantRegistry registry) {
-        return new CreateOrganizationStep(directory, registry);
+    CreateOrganizationStep createOrganizationStep(
+            KeycloakIdentityDirectory directory,
+            TenantRegistry registry,
+            TenantOrganizations organizations,
+            PublicAddresses addresses) {
+        return new CreateOrganizationStep(directory, registry, organizations, addresses);
+    }
+
+    @Bean
+    KeycloakAvailability keycloakAvailability(KeycloakProperties properties) {
+        return new KeycloakAvailability(properties);
     }
 }

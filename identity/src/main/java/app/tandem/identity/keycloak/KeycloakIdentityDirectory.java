@@ -1,6 +1,5 @@
 package app.tandem.identity.keycloak;
 
-import app.tandem.core.tenant.HostName;
 import app.tandem.core.tenant.TenantSlug;
 import app.tandem.identity.IdentityConflict;
 import app.tandem.identity.IdentityDirectory;
@@ -27,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link IdentityDirectory} on Keycloak's admin REST API (Keycloak 26), spoken directly over the JDK's HTTP client:
@@ -38,6 +38,7 @@ import tools.jackson.databind.node.ArrayNode;
  */
 class KeycloakIdentityDirectory implements IdentityDirectory {
 
+    static final String OPERATOR_ROLE = "platform-operator";
     static final List<String> NEW_USER_ACTIONS = List.of("VERIFY_EMAIL", "UPDATE_PASSWORD");
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakIdentityDirectory.class);
@@ -105,29 +106,31 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
     }
 
     @Override
-    public void registerHost(HostName host) {
-        updateWebClient(redirectUris(host), webOrigins(host), true);
+    public void registerAddress(URI baseUrl) {
+        updateWebClient(List.of(redirectUri(baseUrl)), List.of(webOrigin(baseUrl)), true);
     }
 
     @Override
-    public void unregisterHost(HostName host) {
-        updateWebClient(redirectUris(host), webOrigins(host), false);
+    public void unregisterAddress(URI baseUrl) {
+        updateWebClient(List.of(redirectUri(baseUrl)), List.of(webOrigin(baseUrl)), false);
     }
 
-    static List<String> redirectUris(HostName host) {
-        // Keycloak has no host wildcards, so each tenant host is listed on its own.
-        return List.of("http://" + host.value() + "/*", "https://" + host.value() + "/*");
+    static String redirectUri(URI baseUrl) {
+        // Keycloak has no host wildcards, so each tenant address is listed on its own.
+        return webOrigin(baseUrl) + "/*";
     }
 
-    static List<String> webOrigins(HostName host) {
-        return List.of("http://" + host.value(), "https://" + host.value());
+    static String webOrigin(URI baseUrl) {
+        var text = baseUrl.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /**
-     * Read, change, write: Keycloak has no call that adds one redirect URI, so two tenants provisioned at the same
-     * moment can overwrite each other's change. Provisioning applies the step again on retry, which repairs it.
+     * Read, change, write: Keycloak has no call that adds one redirect URI. Within this node the changes take turns;
+     * two nodes provisioning at the same moment can still overwrite each other's change, which applying the step
+     * again (a retry) repairs.
      */
-    private void updateWebClient(List<String> uris, List<String> origins, boolean add) {
+    private synchronized void updateWebClient(List<String> uris, List<String> origins, boolean add) {
         var client = webClient();
         var redirectUris = strings(client.path("redirectUris"));
         var webOrigins = strings(client.path("webOrigins"));
@@ -209,6 +212,27 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
                 + redirectUri.map(uri -> "&redirect_uri=" + encode(uri)).orElse("");
         var body = JSON.writeValueAsString(actions);
         expect(call("PUT", "/users/" + encode(userId) + "/execute-actions-email" + query, body), 204);
+    }
+
+    @Override
+    public void setPassword(String userId, String password) {
+        var credential = JSON.createObjectNode()
+                .put("type", "password")
+                .put("value", password)
+                .put("temporary", false);
+        expect(call("PUT", "/users/" + encode(userId) + "/reset-password", credential.toString()), 204);
+        // The whole representation goes back: with Keycloak's user profile, attributes left out may be cleared.
+        var user = (ObjectNode) user(userId);
+        user.put("emailVerified", true);
+        user.putArray("requiredActions");
+        expect(call("PUT", "/users/" + encode(userId), user.toString()), 204);
+    }
+
+    @Override
+    public void grantOperatorRole(String userId) {
+        var role = expectJson(call("GET", "/roles/" + OPERATOR_ROLE, null), 200);
+        var body = JSON.createArrayNode().add(role);
+        expect(call("POST", "/users/" + encode(userId) + "/role-mappings/realm", body.toString()), 204);
     }
 
     @Override

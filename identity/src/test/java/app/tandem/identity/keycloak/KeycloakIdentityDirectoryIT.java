@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.tandem.core.provisioning.JobStatus;
 import app.tandem.core.provisioning.ProvisionTenant;
 import app.tandem.core.provisioning.TenantProvisioning;
-import app.tandem.core.tenant.HostName;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
@@ -19,6 +18,7 @@ import app.tandem.infra.postgres.TestDatabaseInitializer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +49,9 @@ class KeycloakIdentityDirectoryIT {
     @Autowired
     FlakyProvisioningStep failing;
 
+    @Autowired
+    TenantOrganizations organizations;
+
     @Test
     void createsAnOrganizationOnceForTheSameSlug() {
         var slug = TenantSlug.of(TenantFixtures.uniqueSlug("org"));
@@ -72,25 +75,25 @@ class KeycloakIdentityDirectoryIT {
     }
 
     @Test
-    void registersAndUnregistersExactlyTheHostsRedirectUrisAndOrigins() {
-        var host = HostName.of(TenantFixtures.uniqueSlug("host") + ".localhost");
+    void registersAndUnregistersExactlyTheAddresssRedirectUriAndOrigin() {
+        var address = URI.create("http://" + TenantFixtures.uniqueSlug("host") + ".localhost:8443");
         var before = directory.webClient();
 
-        directory.registerHost(host);
-        directory.registerHost(host);
+        directory.registerAddress(address);
+        directory.registerAddress(address);
 
         var registered = directory.webClient();
         assertThat(strings(registered.path("redirectUris")))
                 .containsAll(strings(before.path("redirectUris")))
-                .containsOnlyOnce("http://" + host + "/*", "https://" + host + "/*")
-                .hasSize(strings(before.path("redirectUris")).size() + 2);
+                .containsOnlyOnce(address + "/*")
+                .hasSize(strings(before.path("redirectUris")).size() + 1);
         assertThat(strings(registered.path("webOrigins")))
                 .containsAll(strings(before.path("webOrigins")))
-                .containsOnlyOnce("http://" + host, "https://" + host)
-                .hasSize(strings(before.path("webOrigins")).size() + 2);
+                .containsOnlyOnce(address.toString())
+                .hasSize(strings(before.path("webOrigins")).size() + 1);
 
-        directory.unregisterHost(host);
-        directory.unregisterHost(host);
+        directory.unregisterAddress(address);
+        directory.unregisterAddress(address);
 
         var unregistered = directory.webClient();
         assertThat(strings(unregistered.path("redirectUris")))
@@ -117,18 +120,18 @@ class KeycloakIdentityDirectoryIT {
         var email = "mail-" + UUID.randomUUID() + "@example.org";
         var user = directory.findOrCreateUser(email, "Mary", "Jackson");
         // Keycloak sends the browser on only to a registered redirect URI.
-        var host = HostName.of(TenantFixtures.uniqueSlug("mail") + ".localhost");
-        directory.registerHost(host);
+        var address = URI.create("https://" + TenantFixtures.uniqueSlug("mail") + ".localhost");
+        directory.registerAddress(address);
 
         try (var smtp = new RecordingSmtpServer(TestKeycloak.get().smtpPort())) {
             directory.sendActionsEmail(
-                    user, KeycloakIdentityDirectory.NEW_USER_ACTIONS, Optional.of("https://" + host + "/welcome"));
+                    user, KeycloakIdentityDirectory.NEW_USER_ACTIONS, Optional.of(address + "/welcome"));
 
             var message = smtp.nextMessage(Duration.ofSeconds(10));
             assertThat(message).as("a mail reached the realm's SMTP server").isNotNull();
             assertThat(message).containsIgnoringCase("to: " + email).contains("action-token");
         } finally {
-            directory.unregisterHost(host);
+            directory.unregisterAddress(address);
         }
     }
 
@@ -149,15 +152,18 @@ class KeycloakIdentityDirectoryIT {
     }
 
     @Test
-    void provisioningATenantCreatesItsOrganizationAndRegistersItsHost() {
+    void provisioningATenantCreatesItsOrganizationBindsItAndRegistersItsAddress() {
         var slug = TenantFixtures.uniqueSlug("prov");
 
         var job = provisioning.provision(ProvisionTenant.of(slug, "Provisioned School", TenantKind.SCHOOL));
 
         assertThat(job.status()).as(job.lastError()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(directory.findOrganization(TenantSlug.of(slug))).isPresent();
+        var organization = directory.findOrganization(TenantSlug.of(slug));
+        assertThat(organization).isPresent();
+        var tenant = registry.findBySlug(slug).orElseThrow();
+        assertThat(organizations.organizationOf(tenant.id())).isEqualTo(organization);
         var host = registry.subdomainHost(TenantSlug.of(slug));
-        assertThat(strings(directory.webClient().path("redirectUris"))).contains("https://" + host + "/*");
+        assertThat(strings(directory.webClient().path("redirectUris"))).contains("http://" + host + "/*");
     }
 
     @Test
@@ -169,13 +175,13 @@ class KeycloakIdentityDirectoryIT {
         assertThat(directory.findOrganization(TenantSlug.of(slug))).isPresent();
         var host = registry.subdomainHost(TenantSlug.of(slug));
 
+        assertThat(strings(directory.webClient().path("redirectUris"))).contains("http://" + host + "/*");
+
         provisioning.discard(job.id());
 
         assertThat(directory.findOrganization(TenantSlug.of(slug))).isEmpty();
-        assertThat(strings(directory.webClient().path("redirectUris")))
-                .doesNotContain("http://" + host + "/*", "https://" + host + "/*");
-        assertThat(strings(directory.webClient().path("webOrigins")))
-                .doesNotContain("http://" + host, "https://" + host);
+        assertThat(strings(directory.webClient().path("redirectUris"))).doesNotContain("http://" + host + "/*");
+        assertThat(strings(directory.webClient().path("webOrigins"))).doesNotContain("http://" + host);
     }
 
     @Test
@@ -186,6 +192,7 @@ class KeycloakIdentityDirectoryIT {
         }
         var unreachable = new KeycloakIdentityDirectory(new KeycloakProperties(
                 "http://127.0.0.1:" + closedPort,
+                null,
                 "tandem",
                 "admin",
                 "secret",
@@ -193,7 +200,8 @@ class KeycloakIdentityDirectoryIT {
                 "web-secret",
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
-                2));
+                2,
+                Duration.ofSeconds(30)));
         var started = System.nanoTime();
 
         assertThatThrownBy(() -> unreachable.createOrganization(TenantSlug.of("nowhere"), "Nowhere"))

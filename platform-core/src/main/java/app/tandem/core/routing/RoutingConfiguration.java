@@ -1,15 +1,13 @@
 package app.tandem.core.routing;
 
 import app.tandem.core.CoreProperties;
+import app.tandem.core.web.Refusals;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.thymeleaf.ITemplateEngine;
-import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -19,13 +17,8 @@ class RoutingConfiguration {
 
     @Bean
     FilterRegistrationBean<TenantRoutingFilter> tenantRoutingFilter(
-            RoutingTable routes,
-            CoreProperties properties,
-            ITemplateEngine templates,
-            MessageSource messages,
-            JsonMapper json) {
-        var registration =
-                new FilterRegistrationBean<>(new TenantRoutingFilter(routes, properties, templates, messages, json));
+            RoutingTable routes, CoreProperties properties, Refusals refusals) {
+        var registration = new FilterRegistrationBean<>(new TenantRoutingFilter(routes, properties, refusals));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -9,6 +9,7 @@ public abstract class DomainException extends RuntimeException {
     /** What kind of failure this is, independent of HTTP. */
     public enum Kind {
         INVALID,
+        UNAUTHENTICATED,
         NOT_FOUND,
         CONFLICT,
         FORBIDDEN,

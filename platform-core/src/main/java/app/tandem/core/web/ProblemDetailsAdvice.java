@@ -25,6 +25,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static HttpStatus statusOf(DomainException.Kind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

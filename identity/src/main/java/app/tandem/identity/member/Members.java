@@ -1,0 +1,163 @@
+package app.tandem.identity.member;
+
+import app.tandem.core.context.TenantContext;
+import app.tandem.identity.OrgRole;
+import app.tandem.identity.SignedInMember;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The members of the organization in scope: sign-in linking, roles and status. */
+@Service
+public class Members {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final MemberRepository members;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    Members(MemberRepository members, PlatformTransactionManager transactions, Clock clock) {
+        this.members = members;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * The member a Keycloak user is in the organization in scope, checked on every signed-in request. The first
+     * sign-in links the member row that carries the user's email (seeded or invited) or creates one with role
+     * {@link OrgRole#MEMBER}. Email and name follow Keycloak; the last-seen time is kept to five minutes.
+     *
+     * @throws MemberRefused when the member is deactivated, or their email belongs to another linked account
+     */
+    public SignedInMember signIn(String keycloakUserId, String email, String displayName) {
+        var tenant = TenantContext.require();
+        try {
+            return transactions
+                    .execute(status -> signInOnce(keycloakUserId, email, displayName))
+                    .snapshot(tenant);
+        } catch (DataIntegrityViolationException firstSignInRace) {
+            // Two first requests of the same person at once: the other one created the row, so this one finds it.
+            return transactions
+                    .execute(status -> signInOnce(keycloakUserId, email, displayName))
+                    .snapshot(tenant);
+        }
+    }
+
+    private Member signInOnce(String keycloakUserId, String email, String displayName) {
+        var now = clock.instant();
+        var name = displayName == null || displayName.isBlank() ? email : displayName;
+        var member = members.findByKeycloakUserId(keycloakUserId).orElse(null);
+        if (member == null) {
+            member = members.findByEmail(email).orElse(null);
+            if (member != null && member.keycloakUserId() != null) {
+                throw MemberRefused.emailOfAnotherAccount();
+            }
+            if (member == null) {
+                return members.saveAndFlush(new Member(keycloakUserId, email, name, OrgRole.MEMBER, now));
+            }
+            member.signedIn(keycloakUserId, email, name, now);
+        }
+        if (!member.active()) {
+            throw MemberRefused.deactivated();
+        }
+        if (member.seenLongAgo(now)
+                || !member.email().equals(email)
+                || !member.displayName().equals(name)) {
+            member.signedIn(keycloakUserId, email, name, now);
+        }
+        return member;
+    }
+
+    /**
+     * Adds a member who is not signed in yet, linked on their first sign-in by email (demo data, imports). Nothing
+     * changes when the email is already a member.
+     */
+    @Transactional
+    public Member add(String email, String displayName, OrgRole role) {
+        TenantContext.require();
+        var normalised = validEmail(email);
+        if (displayName == null || displayName.isBlank()) {
+            throw new InvalidMember("Give the member's name.");
+        }
+        if (displayName.strip().length() > 200) {
+            throw new InvalidMember("A member's name is at most 200 characters long.");
+        }
+        return members.findByEmail(normalised)
+                .orElseGet(
+                        () -> members.save(new Member(null, normalised, displayName.strip(), role, clock.instant())));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public List<Member> list() {
+        TenantContext.require();
+        return members.findAllByOrderByDisplayNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Member get(UUID id) {
+        TenantContext.require();
+        return members.findById(id).orElseThrow(() -> new MemberNotFound(id));
+    }
+
+    /** Changes a member's role; the organization keeps at least one active org admin. */
+    @Transactional
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    public Member changeRole(UUID id, OrgRole role) {
+        var member = get(id);
+        if (member.role() == OrgRole.ORG_ADMIN && role != OrgRole.ORG_ADMIN && member.active()) {
+            requireAnotherOrgAdmin();
+        }
+        member.changeRole(role);
+        return member;
+    }
+
+    /** Refuses the member everywhere from their next request on; the organization keeps an active org admin. */
+    @Transactional
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    public Member deactivate(UUID id) {
+        var member = get(id);
+        if (!member.active()) {
+            return member;
+        }
+        if (member.role() == OrgRole.ORG_ADMIN) {
+            requireAnotherOrgAdmin();
+        }
+        member.deactivate(clock.instant());
+        return member;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    public Member reactivate(UUID id) {
+        var member = get(id);
+        member.reactivate();
+        return member;
+    }
+
+    private void requireAnotherOrgAdmin() {
+        if (members.countActive(OrgRole.ORG_ADMIN) <= 1) {
+            throw new LastOrgAdmin();
+        }
+    }
+
+    private static String validEmail(String email) {
+        if (email == null || email.isBlank()) {
+            throw new InvalidMember("Give the member's email address.");
+        }
+        var normalised = email.strip().toLowerCase(Locale.ROOT);
+        if (normalised.length() > 320 || !EMAIL.matcher(normalised).matches()) {
+            throw new InvalidMember("'" + email.strip() + "' is not an email address.");
+        }
+        return normalised;
+    }
+}
