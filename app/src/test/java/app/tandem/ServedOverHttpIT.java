@@ -3,25 +3,19 @@ package app.tandem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tandem.core.test.TenantFixtures;
-import app.tandem.infra.postgres.TestDatabaseInitializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The application in a real servlet container, reached over a socket the way a browser reaches it: the host in the
  * {@code Host} header picks the tenant, and error pages come from the container's error dispatch.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-@Import(TenantFixtures.class)
+@AppIntegrationTest
 class ServedOverHttpIT {
 
     @LocalServerPort
@@ -43,7 +37,14 @@ class ServedOverHttpIT {
 
     @Test
     void aMissingPageGetsTandemsOwnErrorPage() throws IOException {
-        assertThat(get("localhost", "/no-such-page")).startsWith("HTTP/1.1 404").contains("This page does not exist");
+        assertThat(get("localhost", "/css/no-such-file.css"))
+                .startsWith("HTTP/1.1 404")
+                .contains("This page does not exist");
+    }
+
+    @Test
+    void aPageThatNeedsASignInSendsAVisitorToSignIn() throws IOException {
+        assertThat(get("localhost", "/operator")).startsWith("HTTP/1.1 302").contains("Location: http://localhost:" + port + "/login");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package app.tandem;
 
+import app.tandem.demo.DemoData;
 import app.tandem.infra.postgres.LocalDevServices;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -18,7 +20,11 @@ public final class TandemLocal {
     public static void main(String[] args) {
         new SpringApplicationBuilder(TandemApplication.class)
                 .initializers(new LocalDevServices())
-                .properties("tandem.demo.enabled=true")
+                .properties(
+                        "tandem.demo.enabled=true",
+                        // Browsers reach local runs over plain HTTP on the server's own port.
+                        "tandem.core.public-url.scheme=http",
+                        "tandem.core.public-url.port=0")
                 .listeners((ApplicationListener<ApplicationReadyEvent>)
                         event -> printWelcome(event.getApplicationContext().getEnvironment()))
                 .run(args);
@@ -39,6 +45,9 @@ public final class TandemLocal {
                    Metrics         http://%2$s:%1$s/actuator/prometheus
                    PostgreSQL      %3$s
                    Keycloak        %5$s (admin console: admin / admin)
+                   Operator area   http://%2$s:%1$s/operator
+                 Demo logins (password %6$s):
+                %7$s
                  Stop with Ctrl+C. Data is kept in %4$s between runs.
                 ================================================================================
 
@@ -47,6 +56,10 @@ public final class TandemLocal {
                 base,
                 environment.getProperty("spring.datasource.url"),
                 environment.getProperty("tandem.dev.data-dir", System.getProperty("user.home") + "/.tandem/dev"),
-                environment.getProperty("tandem.identity.keycloak.base-url", "not started"));
+                environment.getProperty("tandem.identity.keycloak.base-url", "not started"),
+                DemoData.PASSWORD,
+                DemoData.ACCOUNTS.stream()
+                        .map(account -> String.format("   %-24s %s", account.email(), account.what()))
+                        .collect(Collectors.joining("\n")));
     }
 }

@@ -114,6 +114,12 @@ public class TenantRegistry {
         return tenants.findByStatusInOrderBySlug(WITH_SCHEMA);
     }
 
+    /** Every tenant the platform has, in any status, ordered by slug. */
+    @Transactional(readOnly = true)
+    public List<Tenant> all() {
+        return tenants.findByStatusInOrderBySlug(EnumSet.allOf(TenantStatus.class));
+    }
+
     /** Every ACTIVE tenant, ordered by slug. */
     @Transactional(readOnly = true)
     public List<Tenant> activeTenants() {
