@@ -118,6 +118,11 @@ public final class TestKeycloak {
         return server == null ? "external" : "embedded";
     }
 
+    /** Signs users in through the realm's login pages, for real tokens; see {@link TestLogin}. */
+    public TestLogin login() {
+        return new TestLogin(coordinates);
+    }
+
     /** Signs in to the admin API, for tests in this package that look at what the realm holds. */
     KeycloakAdminApi admin() {
         return server != null
