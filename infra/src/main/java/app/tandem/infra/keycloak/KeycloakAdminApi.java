@@ -141,7 +141,7 @@ final class KeycloakAdminApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String abbreviate(String body) {
+    static String abbreviate(String body) {
         return body.length() <= 500 ? body : body.substring(0, 500) + "...";
     }
 }

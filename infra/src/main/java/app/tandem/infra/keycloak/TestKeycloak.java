@@ -7,10 +7,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one Keycloak of a test JVM, started on first use and stopped when the JVM exits. It is the server that
@@ -28,11 +31,14 @@ public final class TestKeycloak {
     public static final String ADMIN_PASSWORD_VARIABLE = "TANDEM_TEST_KEYCLOAK_ADMIN_PASSWORD";
 
     private static final Logger log = LoggerFactory.getLogger(TestKeycloak.class);
+    private static final String ACCESS_TOKEN_LIFESPAN = "access.token.lifespan";
     private static volatile TestKeycloak instance;
 
     private final KeycloakCoordinates coordinates;
     private final int smtpPort;
     private final KeycloakServer server;
+    // What the web client's access-token lifespan was before a test changed it; null while unchanged.
+    private String originalAccessTokenLifespan;
 
     private TestKeycloak(KeycloakCoordinates coordinates, int smtpPort, KeycloakServer server) {
         this.coordinates = coordinates;
@@ -116,6 +122,83 @@ public final class TestKeycloak {
     /** {@code external} or {@code embedded}. */
     public String kind() {
         return server == null ? "external" : "embedded";
+    }
+
+    /** Signs users in through the realm's login pages, for real tokens; see {@link TestLogin}. */
+    public TestLogin login() {
+        return new TestLogin(coordinates);
+    }
+
+    /**
+     * Creates a user of the Tandem realm who can sign in at once: the username is {@code email}, the email counts as
+     * verified, the password is not temporary and no required action is left.
+     *
+     * @return the new user's id
+     */
+    public String createUser(String email, String firstName, String lastName, String password) {
+        var user = KeycloakAdminApi.JSON.createObjectNode();
+        user.put("username", email);
+        user.put("email", email);
+        user.put("emailVerified", true);
+        user.put("enabled", true);
+        user.put("firstName", firstName);
+        user.put("lastName", lastName);
+        user.putArray("requiredActions");
+        user.putArray("credentials")
+                .addObject()
+                .put("type", "password")
+                .put("value", password)
+                .put("temporary", false);
+        return admin().create(realmPath("/users"), KeycloakAdminApi.JSON.writeValueAsString(user));
+    }
+
+    /**
+     * Makes the access tokens of client {@code tandem-web} expire after {@code lifespan} (whole seconds, at least one),
+     * e.g. to see what the application does with an expired token. It holds for the whole test JVM until {@link
+     * #restoreAccessTokenLifespan()}, so call that when the test is done.
+     */
+    public synchronized void setAccessTokenLifespan(Duration lifespan) {
+        if (lifespan.toSeconds() < 1) {
+            throw new IllegalArgumentException("Keycloak counts token lifespans in whole seconds: " + lifespan);
+        }
+        var admin = admin();
+        var client = webClient(admin);
+        if (originalAccessTokenLifespan == null) {
+            originalAccessTokenLifespan =
+                    client.path("attributes").path(ACCESS_TOKEN_LIFESPAN).asString("");
+        }
+        updateAccessTokenLifespan(admin, client, String.valueOf(lifespan.toSeconds()));
+    }
+
+    /** Gives the web client's access tokens back the lifespan they had before {@link #setAccessTokenLifespan}. */
+    public synchronized void restoreAccessTokenLifespan() {
+        if (originalAccessTokenLifespan == null) {
+            return;
+        }
+        var admin = admin();
+        updateAccessTokenLifespan(admin, webClient(admin), originalAccessTokenLifespan);
+        originalAccessTokenLifespan = null;
+    }
+
+    private JsonNode webClient(KeycloakAdminApi admin) {
+        var clients = admin.get(realmPath("/clients?clientId=" + coordinates.webClientId()));
+        if (clients.size() != 1) {
+            throw new IllegalStateException(
+                    "The realm has no single client " + coordinates.webClientId() + ": " + clients);
+        }
+        return clients.get(0);
+    }
+
+    private void updateAccessTokenLifespan(KeycloakAdminApi admin, JsonNode client, String seconds) {
+        // The whole representation goes back, so that nothing else about the client changes.
+        var update = (ObjectNode) client.deepCopy();
+        // An empty value means none of the client's own: its tokens live as long as the realm says.
+        update.withObjectProperty("attributes").put(ACCESS_TOKEN_LIFESPAN, seconds);
+        admin.put(realmPath("/clients/" + client.path("id").asString()), update);
+    }
+
+    private String realmPath(String path) {
+        return "/admin/realms/" + coordinates.realm() + path;
     }
 
     /** Signs in to the admin API, for tests in this package that look at what the realm holds. */

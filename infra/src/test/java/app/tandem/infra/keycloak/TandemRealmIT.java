@@ -131,8 +131,7 @@ class TandemRealmIT {
                         "/admin/realms/tandem/organizations/" + organizationId + "/members", "\"" + userId + "\""))
                 .isEqualTo(201);
 
-        var claims = new BrowserlessLogin(coordinates)
-                .accessTokenClaims(username, "s3cret-Pass", "openid organization:" + alias);
+        var claims = keycloak.login().accessTokenClaims(username, "s3cret-Pass", "openid organization:" + alias);
 
         assertThat(claims.path("iss").asString()).isEqualTo(coordinates.issuerUri());
         assertThat(claims.path("azp").asString()).isEqualTo("tandem-web");
