@@ -20,9 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @IdentityIntegrationTest
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "tandem.core.public-url.scheme=http",
-            "tandem.core.public-url.port=0",
-            "tandem.demo.enabled=true"
+        properties = {"tandem.core.public-url.scheme=http", "tandem.core.public-url.port=0", "tandem.demo.enabled=true"
         })
 public @interface AppIntegrationTest {}

@@ -57,7 +57,8 @@ class DemoDataIT {
     @Test
     void theDemoAccountsAreMembersWithTheirRolesAndTheOperatorBelongsToNoOrganization() {
         var demo = registry.findBySlug("demo").orElseThrow();
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("test", "", "ROLE_ORG_ADMIN"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("test", "", "ROLE_ORG_ADMIN"));
         try {
             var seeded = TenantScope.get(demo.id(), members::list);
             assertThat(seeded)

@@ -44,7 +44,9 @@ class ServedOverHttpIT {
 
     @Test
     void aPageThatNeedsASignInSendsAVisitorToSignIn() throws IOException {
-        assertThat(get("localhost", "/operator")).startsWith("HTTP/1.1 302").contains("Location: http://localhost:" + port + "/login");
+        assertThat(get("localhost", "/operator"))
+                .startsWith("HTTP/1.1 302")
+                .contains("Location: http://localhost:" + port + "/login");
     }
 
     @Test

@@ -58,8 +58,7 @@ public class DemoData implements ApplicationRunner {
     private final IdentityDirectory directory;
     private final Members members;
 
-    DemoData(
-            TenantRegistry registry, TenantProvisioning provisioning, IdentityDirectory directory, Members members) {
+    DemoData(TenantRegistry registry, TenantProvisioning provisioning, IdentityDirectory directory, Members members) {
         this.registry = registry;
         this.provisioning = provisioning;
         this.directory = directory;

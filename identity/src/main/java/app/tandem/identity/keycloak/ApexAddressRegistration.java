@@ -1,7 +1,6 @@
 package app.tandem.identity.keycloak;
 
 import app.tandem.core.routing.PublicAddresses;
-import app.tandem.identity.IdentityProviderUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,7 +30,7 @@ class ApexAddressRegistration {
         var apex = addresses.apexBaseUrl();
         try {
             directory.registerAddress(apex);
-        } catch (IdentityProviderUnavailable e) {
+        } catch (RuntimeException e) {
             log.warn(
                     "Could not register {} with Keycloak; operator login there fails until it is: {}",
                     apex,

@@ -300,6 +300,10 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
         if (accessToken != null && Instant.now().isBefore(accessTokenRenewal)) {
             return accessToken;
         }
+        if (properties.adminUsername() == null || properties.adminPassword() == null) {
+            throw new IdentityProviderUnavailable("No Keycloak administrator is configured: set"
+                    + " tandem.identity.keycloak.admin-username and admin-password.");
+        }
         var form = "grant_type=password&client_id=admin-cli&username=" + encode(properties.adminUsername())
                 + "&password=" + encode(properties.adminPassword());
         var response = withRetries(

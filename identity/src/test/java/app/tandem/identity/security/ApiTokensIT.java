@@ -212,7 +212,8 @@ class ApiTokensIT {
         // The same token, the new role: coordinators list members.
         mvc.perform(bearer(get(url(alpha, "/api/v1/members")), token))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.email == '" + alphaAdmin.email() + "')].role").value("ORG_ADMIN"));
+                .andExpect(jsonPath("$[?(@.email == '" + alphaAdmin.email() + "')].role")
+                        .value("ORG_ADMIN"));
     }
 
     @Test

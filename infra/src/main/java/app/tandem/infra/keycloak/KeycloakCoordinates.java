@@ -36,8 +36,8 @@ public record KeycloakCoordinates(
     }
 
     /**
-     * The properties that point the application at this realm: Tandem's own {@code tandem.identity.keycloak.*} and
-     * Spring Security's OAuth2 client provider {@code keycloak} and resource server, both trusting the realm's issuer.
+     * The properties that point the application at this realm ({@code tandem.identity.keycloak.*}); identity derives
+     * the browser login's endpoints and the token issuer from them.
      */
     public Map<String, Object> asProperties() {
         return Map.of(
@@ -46,9 +46,7 @@ public record KeycloakCoordinates(
                 "tandem.identity.keycloak.admin-username", adminUsername,
                 "tandem.identity.keycloak.admin-password", adminPassword,
                 "tandem.identity.keycloak.web-client-id", webClientId,
-                "tandem.identity.keycloak.web-client-secret", webClientSecret,
-                "spring.security.oauth2.client.provider.keycloak.issuer-uri", issuerUri,
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", issuerUri);
+                "tandem.identity.keycloak.web-client-secret", webClientSecret);
     }
 
     @Override

@@ -66,7 +66,8 @@ class TestKeycloakIT {
     void redirectsToAnotherRegisteredRedirectUri() {
         var email = email();
         keycloak.createUser(email, "Dee", "Demo", PASSWORD);
-        var login = keycloak.login().withRedirectUri("http://demo.localhost:8080/login/oauth2/code/keycloak");
+        // Another path under the registered http://localhost:8080/* of the realm file.
+        var login = keycloak.login().withRedirectUri("http://localhost:8080/elsewhere/login/oauth2/code/keycloak");
 
         var claims = login.accessTokenClaims(email, PASSWORD, "openid");
 

@@ -28,8 +28,7 @@ class LocalDevServicesIT {
         var jdbcUrl = environment.getProperty("spring.datasource.url");
 
         assertThat(keycloakUrl).startsWith("http://localhost:");
-        assertThat(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
-                .isEqualTo(keycloakUrl + "/realms/tandem");
+        assertThat(environment.getProperty("tandem.identity.keycloak.realm")).isEqualTo("tandem");
         assertThat(environment.getProperty("tandem.identity.keycloak.admin-username"))
                 .isEqualTo("admin");
         assertThat(dataDirectory.resolve("keycloak.log")).content().contains("Listening on");
@@ -57,7 +56,7 @@ class LocalDevServicesIT {
 
         assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:postgresql://");
         assertThat(environment.getProperty("tandem.identity.keycloak.base-url")).isEqualTo("https://id.example");
-        assertThat(environment.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"))
+        assertThat(environment.containsProperty("tandem.identity.keycloak.admin-password"))
                 .isFalse();
         assertThat(dataDirectory.resolve("keycloak.log")).doesNotExist();
 
