@@ -13,6 +13,7 @@ import app.tandem.core.provisioning.ProvisioningJob;
 import app.tandem.core.provisioning.TenantProvisioning;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantRegistry;
+import app.tandem.infra.keycloak.KeycloakServer;
 import app.tandem.infra.postgres.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -138,13 +140,14 @@ final class TenancyBenchmark {
         Path dataDirectory = createDataDirectory();
         try {
             Progress.say("Starting embedded PostgreSQL in %s", dataDirectory);
-            try (var postgres = LocalPostgres.start(dataDirectory, 0)) {
+            try (var postgres = LocalPostgres.start(dataDirectory, 0);
+                    var keycloak = startKeycloak(postgres, dataDirectory)) {
                 Progress.say("Starting Tandem");
-                try (var tandem = Tandem.of(startApplication(postgres))) {
+                try (var tandem = Tandem.of(startApplication(postgres, keycloak))) {
                     Progress.say("Tandem is listening on port %d", tandem.port());
                     return measure(tandem);
                 } finally {
-                    Progress.say("Stopping Tandem and PostgreSQL");
+                    Progress.say("Stopping Tandem, Keycloak and PostgreSQL");
                 }
             }
         } finally {
@@ -172,10 +175,27 @@ final class TenancyBenchmark {
                 System.getProperty("java.version"));
     }
 
-    private static ConfigurableApplicationContext startApplication(LocalPostgres postgres) {
+    /**
+     * Every tenant is provisioned in full, its Keycloak organization and redirect URI included, so the Keycloak the
+     * application needs runs beside it on the same PostgreSQL.
+     */
+    private static KeycloakServer startKeycloak(LocalPostgres postgres, Path dataDirectory) {
+        Progress.say("Starting Keycloak");
+        postgres.createDatabaseIfMissing("keycloak");
+        return KeycloakServer.start(KeycloakServer.Settings.of(
+                postgres.coordinates("keycloak"),
+                "admin",
+                UUID.randomUUID().toString(),
+                dataDirectory.resolve("keycloak.log")));
+    }
+
+    private static ConfigurableApplicationContext startApplication(LocalPostgres postgres, KeycloakServer keycloak) {
         // Command line arguments outrank application.yml (default properties would not: server.port is set there).
         var args = new ArrayList<String>();
         postgres.coordinates().asDataSourceProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        keycloak.coordinates().asProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.add("--tandem.core.public-url.scheme=http");
+        args.add("--tandem.core.public-url.port=0");
         args.add("--server.port=0");
         args.add("--logging.level.root=warn");
         args.add("--logging.level.app.tandem.bench=info");

@@ -88,7 +88,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** How to reach another database on this server, such as the one Keycloak keeps its data in. */
-    DatabaseCoordinates coordinates(String database) {
+    public DatabaseCoordinates coordinates(String database) {
         return new DatabaseCoordinates(server.getJdbcUrl(USER, database), USER, "");
     }
 
@@ -101,7 +101,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /** Creates the database {@code name} on this server unless it is there already. */
-    void createDatabaseIfMissing(String name) {
+    public void createDatabaseIfMissing(String name) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 var check = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
             check.setString(1, name);

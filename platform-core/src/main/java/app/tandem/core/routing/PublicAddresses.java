@@ -28,9 +28,14 @@ public class PublicAddresses implements ApplicationListener<WebServerInitialized
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
-        if (event.getApplicationContext().getParent() == null || serverPort < 0) {
-            serverPort = event.getWebServer().getPort();
+        // The application's own server, not a separate management server (whose context has a parent).
+        if (event.getApplicationContext().getParent() == null) {
+            serverListensOn(event.getWebServer().getPort());
         }
+    }
+
+    void serverListensOn(int port) {
+        serverPort = port;
     }
 
     /** {@code <scheme>://<host>[:<port>]}, without a trailing slash. */
