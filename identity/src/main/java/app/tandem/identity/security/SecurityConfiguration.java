@@ -2,6 +2,7 @@ package app.tandem.identity.security;
 
 import app.tandem.core.web.Refusals;
 import app.tandem.identity.OrgRole;
+import app.tandem.identity.PublicPaths;
 import app.tandem.identity.keycloak.KeycloakProperties;
 import app.tandem.identity.keycloak.TenantOrganizations;
 import app.tandem.identity.member.Members;
@@ -17,6 +18,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
@@ -40,7 +42,7 @@ import org.springframework.web.client.RestTemplate;
  * Who may do what, on every host: browser login through Keycloak with sessions bound to the host they were opened on,
  * bearer tokens for {@code /api/**}, org roles from the tenant's members table (ORG_ADMIN includes COORDINATOR
  * includes MEMBER), the operator area for platform operators only. Public: home pages, sign-in, static assets, health
- * and metrics, the API description, and {@code GET /api/v1/tenant}.
+ * and metrics, the API description, {@code GET /api/v1/tenant}, and what other modules declare as {@link PublicPaths}.
  *
  * <p>Keycloak's endpoints are written down from the configured URLs rather than discovered, so the application starts,
  * and serves its public pages, while Keycloak is down.
@@ -59,25 +61,33 @@ class SecurityConfiguration {
 
     static final String OPERATOR_AUTHORITY = "ROLE_PLATFORM_OPERATOR";
 
-    private static final String[] PUBLIC_PAGES = {
-        "/",
-        "/error",
-        "/login",
-        "/login/refused",
-        "/webjars/**",
-        "/css/**",
-        "/js/**",
-        "/images/**",
-        "/favicon.ico",
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/actuator/prometheus",
-        "/v3/api-docs",
-        "/v3/api-docs/**",
-        "/swagger-ui.html",
-        "/swagger-ui/**"
-    };
+    /** What identity itself keeps public; other modules add theirs as {@link PublicPaths} beans. */
+    @Bean
+    PublicPaths identityPublicPaths() {
+        return PublicPaths.of(
+                "/",
+                "/error",
+                "/login",
+                "/login/refused",
+                "/webjars/**",
+                "/css/**",
+                "/js/**",
+                "/images/**",
+                "/favicon.ico",
+                "/actuator/health",
+                "/actuator/health/**",
+                "/actuator/info",
+                "/actuator/prometheus",
+                "/v3/api-docs",
+                "/v3/api-docs/**",
+                "/swagger-ui.html",
+                "/swagger-ui/**");
+    }
+
+    @Bean
+    PublicPaths publicTenantFacts() {
+        return PublicPaths.of(HttpMethod.GET, "/api/v1/tenant");
+    }
 
     @Bean
     @Order(1)
@@ -87,13 +97,12 @@ class SecurityConfiguration {
             ProblemResponses problems,
             TenantOrganizations organizations,
             Members members,
-            Refusals refusals)
+            Refusals refusals,
+            List<PublicPaths> publicPaths)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, "/api/v1/tenant")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        requests -> permit(requests, publicPaths).anyRequest().authenticated())
                 .oauth2ResourceServer(
                         server -> server.jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(realmAuthorities()))
                                 .authenticationEntryPoint(problems)
@@ -116,12 +125,12 @@ class SecurityConfiguration {
             ProblemResponses problems,
             TenantOrganizations organizations,
             Members members,
-            Refusals refusals)
+            Refusals refusals,
+            List<PublicPaths> publicPaths)
             throws Exception {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
-                        .permitAll()
+        http.authorizeHttpRequests(requests -> permit(requests, publicPaths)
                         .requestMatchers("/operator", "/operator/**")
                         .hasRole("PLATFORM_OPERATOR")
                         .anyRequest()
@@ -135,6 +144,20 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(problems))
                 .addFilterBefore(membershipFilter(organizations, members, refusals), AuthorizationFilter.class);
         return http.build();
+    }
+
+    private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry permit(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+            List<PublicPaths> publicPaths) {
+        for (var paths : publicPaths) {
+            var patterns = paths.patterns().toArray(String[]::new);
+            if (paths.method() == null) {
+                requests.requestMatchers(patterns).permitAll();
+            } else {
+                requests.requestMatchers(paths.method(), patterns).permitAll();
+            }
+        }
+        return requests;
     }
 
     @Bean
