@@ -15,6 +15,12 @@ public class MemberRefused extends DomainException {
                 "Your membership of this organization is deactivated. Ask its administrators to reactivate it.");
     }
 
+    static MemberRefused withoutEmail() {
+        return new MemberRefused(
+                "member-without-email",
+                "Your account has no email address, which membership needs. Add one to your account and sign in again.");
+    }
+
     static MemberRefused emailOfAnotherAccount() {
         return new MemberRefused(
                 "member-email-conflict",

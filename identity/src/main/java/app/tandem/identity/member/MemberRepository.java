@@ -4,6 +4,8 @@ import app.tandem.identity.OrgRole;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -19,4 +21,14 @@ interface MemberRepository extends JpaRepository<Member, UUID> {
     long countActive(OrgRole role);
 
     List<Member> findAllByOrderByDisplayNameAsc();
+
+    @Query("""
+            select m from Member m
+            where (:text = '' or lower(m.displayName) like concat('%', :text, '%')
+                              or lower(m.email) like concat('%', :text, '%'))
+              and (:role is null or m.role = :role)
+              and (:status is null or m.status = :status)
+            order by lower(m.displayName), m.email
+            """)
+    Page<Member> search(String text, OrgRole role, MemberStatus status, Pageable page);
 }

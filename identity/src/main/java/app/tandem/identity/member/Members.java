@@ -1,6 +1,9 @@
 package app.tandem.identity.member;
 
+import app.tandem.core.audit.Actor;
+import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
+import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
 import java.time.Clock;
@@ -9,6 +12,9 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,11 +28,20 @@ public class Members {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MemberRepository members;
+    private final AuditTrail audit;
+    private final CurrentMember currentMember;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Members(MemberRepository members, PlatformTransactionManager transactions, Clock clock) {
+    Members(
+            MemberRepository members,
+            AuditTrail audit,
+            CurrentMember currentMember,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.members = members;
+        this.audit = audit;
+        this.currentMember = currentMember;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -40,12 +55,17 @@ public class Members {
      */
     public SignedInMember signIn(String keycloakUserId, String email, String displayName) {
         var tenant = TenantContext.require();
+        if (email == null || email.isBlank()) {
+            throw MemberRefused.withoutEmail();
+        }
+        var normalised = email.strip().toLowerCase(Locale.ROOT);
         try {
             return transactions
                     .execute(status -> signInOnce(keycloakUserId, email, displayName))
                     .snapshot(tenant);
-        } catch (DataIntegrityViolationException firstSignInRace) {
-            // Two first requests of the same person at once: the other one created the row, so this one finds it.
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException race) {
+            // Two requests of the same person at once: the other one created (or just updated) the row, so this one
+            // finds it as it is now.
             return transactions
                     .execute(status -> signInOnce(keycloakUserId, email, displayName))
                     .snapshot(tenant);
@@ -62,7 +82,9 @@ public class Members {
                 throw MemberRefused.emailOfAnotherAccount();
             }
             if (member == null) {
-                return members.saveAndFlush(new Member(keycloakUserId, email, name, OrgRole.MEMBER, now));
+                var joined = members.saveAndFlush(new Member(keycloakUserId, email, name, OrgRole.MEMBER, now));
+                audit.record(new Actor(joined.id().toString(), name), "member.joined", email, "first sign-in");
+                return joined;
             }
             member.signedIn(keycloakUserId, email, name, now);
         }
@@ -103,6 +125,18 @@ public class Members {
         return members.findAllByOrderByDisplayNameAsc();
     }
 
+    /**
+     * One page of members whose name or email contains {@code text} (any case), optionally of one role and status,
+     * ordered by name.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('COORDINATOR')")
+    public Page<Member> search(String text, OrgRole role, MemberStatus status, int page, int size) {
+        TenantContext.require();
+        var query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return members.search(query, role, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+    }
+
     @Transactional(readOnly = true)
     public Member get(UUID id) {
         TenantContext.require();
@@ -117,7 +151,11 @@ public class Members {
         if (member.role() == OrgRole.ORG_ADMIN && role != OrgRole.ORG_ADMIN && member.active()) {
             requireAnotherOrgAdmin();
         }
+        var before = member.role();
         member.changeRole(role);
+        if (before != role) {
+            audit.record(actor(), "member.role-changed", member.email(), before + " → " + role);
+        }
         return member;
     }
 
@@ -133,6 +171,7 @@ public class Members {
             requireAnotherOrgAdmin();
         }
         member.deactivate(clock.instant());
+        audit.record(actor(), "member.deactivated", member.email(), "");
         return member;
     }
 
@@ -140,8 +179,19 @@ public class Members {
     @PreAuthorize("hasRole('ORG_ADMIN')")
     public Member reactivate(UUID id) {
         var member = get(id);
-        member.reactivate();
+        if (!member.active()) {
+            member.reactivate();
+            audit.record(actor(), "member.reactivated", member.email(), "");
+        }
         return member;
+    }
+
+    /** Who acts: the signed-in member, or the platform itself (demo data, provisioning, imports by a job). */
+    private Actor actor() {
+        return currentMember
+                .find()
+                .map(member -> new Actor(member.id().toString(), member.displayName()))
+                .orElse(Actor.SYSTEM);
     }
 
     private void requireAnotherOrgAdmin() {

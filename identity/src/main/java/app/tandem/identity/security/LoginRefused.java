@@ -16,8 +16,14 @@ final class LoginRefused {
     static final String FAILED = "failed";
 
     /** Every reason the refusal page knows; anything else is shown as {@link #FAILED}. */
-    static final Set<String> REASONS =
-            Set.of(NOT_A_MEMBER, NOT_AN_OPERATOR, UNAVAILABLE, FAILED, "member-deactivated", "member-email-conflict");
+    static final Set<String> REASONS = Set.of(
+            NOT_A_MEMBER,
+            NOT_AN_OPERATOR,
+            UNAVAILABLE,
+            FAILED,
+            "member-deactivated",
+            "member-email-conflict",
+            "member-without-email");
 
     private LoginRefused() {}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -156,6 +158,29 @@ public final class TestBrowser implements AutoCloseable {
                 return "a URL that starts with " + prefix;
             }
         });
+    }
+
+    /**
+     * Waits until the page shows {@code text} and returns the page's text: the way to read the result of a click that
+     * loads another page (reading at once could see the old page, or a page half replaced).
+     */
+    public String waitForText(String text) {
+        waitFor(new ExpectedCondition<Boolean>() {
+            @Override
+            public Boolean apply(WebDriver browser) {
+                try {
+                    return browser.findElement(By.tagName("body")).getText().contains(text);
+                } catch (StaleElementReferenceException | NoSuchElementException loading) {
+                    return false;
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "a page that shows \"" + text + "\"";
+            }
+        });
+        return page();
     }
 
     public String currentUrl() {

@@ -1,0 +1,112 @@
+package app.tandem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tandem.core.tenant.TenantRegistry;
+import app.tandem.demo.DemoData;
+import app.tandem.identity.OrgRole;
+import app.tandem.identity.test.MemberFixtures;
+import app.tandem.infra.browser.TestBrowser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The members area in a real browser: org admins change roles and deactivate; the audit log says who did it. */
+@AppIntegrationTest
+class MembersAreaIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TenantRegistry registry;
+
+    @Autowired
+    MemberFixtures people;
+
+    TestBrowser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = TestBrowser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anOrgAdminChangesARoleDeactivatesAndReactivatesAndTheAuditLogShowsIt() {
+        var demo = registry.findBySlug(DemoData.DEMO_SLUG).orElseThrow();
+        var person = people.member(demo, OrgRole.MEMBER);
+        signIn("ada@demo.localhost", DemoData.PASSWORD);
+
+        browser.go(demo("/admin/members?q=" + person.email()));
+        assertThat(browser.page()).contains(person.displayName(), person.email(), "1 members match.");
+        new Select(browser.driver().findElement(By.id("role-" + person.memberId()))).selectByValue("COORDINATOR");
+        browser.click(By.xpath("//form[contains(@action,'" + person.memberId() + "/role')]//button"));
+        browser.waitForText(person.displayName() + " is now coordinator.");
+
+        browser.go(demo("/admin/members?q=" + person.email()));
+        browser.click(By.xpath("//form[contains(@action,'" + person.memberId() + "/deactivation')]//button"));
+        browser.waitForText(person.displayName() + " is deactivated");
+        browser.go(demo("/admin/members?status=DEACTIVATED"));
+        assertThat(browser.page()).contains(person.email());
+        browser.click(By.xpath("//form[contains(@action,'" + person.memberId() + "/reactivation')]//button"));
+        browser.waitForText(person.displayName() + " is active again.");
+
+        browser.go(demo("/admin/audit"));
+        assertThat(browser.page())
+                .contains("member.role-changed", "MEMBER → COORDINATOR", "member.deactivated", "member.reactivated")
+                .contains("Ada Admin", person.email());
+    }
+
+    @Test
+    void theLastOrgAdminCannotDemoteThemselvesAndIsToldWhy() {
+        var demo = registry.findBySlug(DemoData.DEMO_SLUG).orElseThrow();
+        signIn("ada@demo.localhost", DemoData.PASSWORD);
+
+        browser.go(demo("/admin/members?role=ORG_ADMIN"));
+        var adaRow = By.xpath("//tr[td[normalize-space()='ada@demo.localhost']]");
+        var rowId = browser.driver()
+                .findElement(adaRow)
+                .findElement(By.tagName("select"))
+                .getAttribute("id");
+        new Select(browser.driver().findElement(By.id(rowId))).selectByValue("MEMBER");
+        browser.click(
+                By.xpath("//tr[td[normalize-space()='ada@demo.localhost']]//form[contains(@action,'/role')]//button"));
+
+        browser.waitForText("last active org admin");
+        browser.go(demo("/"));
+        assertThat(browser.page()).contains("(org admin)");
+    }
+
+    @Test
+    void aMemberMayNotOpenTheMembersArea() {
+        signIn("maya@demo.localhost", DemoData.PASSWORD);
+
+        browser.go(demo("/admin/members"));
+
+        assertThat(browser.page()).contains("Not allowed").doesNotContain("members match");
+    }
+
+    private void signIn(String email, String password) {
+        browser.go(demo("/login"));
+        browser.fill(By.id("username"), email);
+        if (browser.driver().findElements(By.id("password")).stream().noneMatch(field -> field.isDisplayed())) {
+            browser.click(By.id("kc-login"));
+        }
+        browser.fill(By.id("password"), password);
+        browser.click(By.id("kc-login"));
+        browser.waitUntilUrlStartsWith(demo("/"));
+    }
+
+    private String demo(String path) {
+        return "http://demo.localhost:" + port + path;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Each tenant's audit trail: who did what to whom, written in the transaction of the change. Modules record their
+ * actions through {@link app.tandem.core.audit.AuditTrail}; org admins read it.
+ */
+package app.tandem.core.audit;
