@@ -88,7 +88,7 @@ public class MailTemplates {
         }
         var tenant = registry.require(TenantContext.require());
         var context = new Context(Locale.forLanguageTag(organizations.current().locale()));
-        context.setVariables(Map.copyOf(model));
+        model.forEach(context::setVariable);
         context.setVariable(ORGANIZATION_NAME, tenant.displayName());
         context.setVariable(
                 ORGANIZATION_URL,
