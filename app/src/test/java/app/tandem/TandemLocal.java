@@ -10,8 +10,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts the whole platform on a machine with only a JDK: {@code ./mvnw -pl app -am spring-boot:test-run}. It adds
- * the dev services (embedded PostgreSQL whose data is kept in {@code ~/.tandem/dev}, and Keycloak with the Tandem
- * realm on it), seeds the demo tenant and prints where everything is.
+ * the dev services (embedded PostgreSQL whose data is kept in {@code ~/.tandem/dev}, Keycloak with the Tandem realm
+ * on it, and a dev mailbox page), seeds the demo tenant and prints where everything is.
  */
 public final class TandemLocal {
 
@@ -45,6 +45,7 @@ public final class TandemLocal {
                    Metrics         http://%2$s:%1$s/actuator/prometheus
                    PostgreSQL      %3$s
                    Keycloak        %5$s (admin console: admin / admin)
+                   Mailbox         %8$s
                    Operator area   http://%2$s:%1$s/operator
                  Demo logins (password %6$s):
                 %7$s
@@ -60,6 +61,7 @@ public final class TandemLocal {
                 DemoData.PASSWORD,
                 DemoData.ACCOUNTS.stream()
                         .map(account -> String.format("   %-24s %s", account.email(), account.what()))
-                        .collect(Collectors.joining("\n")));
+                        .collect(Collectors.joining("\n")),
+                environment.getProperty(LocalDevServices.MAILBOX_URL, "not started"));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param migration how tenant schemas are migrated
  * @param provisioning how provisioning jobs run
  * @param jobs how jobs that run for every tenant are executed
+ * @param mail how the organizations' mail is sent (the SMTP server itself is {@code spring.mail.*})
  */
 @ConfigurationProperties("tandem.core")
 public record CoreProperties(
@@ -26,7 +27,8 @@ public record CoreProperties(
         @DefaultValue("5s") Duration routingSyncInterval,
         @DefaultValue Migration migration,
         @DefaultValue Provisioning provisioning,
-        @DefaultValue Jobs jobs) {
+        @DefaultValue Jobs jobs,
+        @DefaultValue Mail mail) {
 
     /**
      * @param scheme {@code https} in production (TLS ends at the load balancer), {@code http} for local runs
@@ -67,4 +69,25 @@ public record CoreProperties(
 
     /** @param parallelism how many tenants a for-every-tenant job works on at the same time */
     public record Jobs(@DefaultValue("4") int parallelism) {}
+
+    /**
+     * @param from the sender address of every mail; its domain should be one the SMTP relay may send for (SPF, DKIM)
+     * @param fromName the sender's display name, e.g. {@code Tandem}
+     * @param pollInterval how often each node looks for due mail in every active tenant's outbox; this bounds how long
+     *     a mail waits after its transaction committed
+     * @param batchSize how many mails of one tenant one transaction sends; it also bounds how many may be sent twice
+     *     when a node dies between the SMTP server's acceptance and the commit
+     * @param maxAttempts after this many failed attempts a mail is given up as FAILED
+     * @param backoff how long after its first failed attempt a mail is tried again; the wait doubles with each
+     *     further failure
+     * @param maxBackoff the longest wait between two attempts
+     */
+    public record Mail(
+            @DefaultValue("no-reply@tandem.localhost") String from,
+            @DefaultValue("Tandem") String fromName,
+            @DefaultValue("5s") Duration pollInterval,
+            @DefaultValue("10") int batchSize,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("30s") Duration backoff,
+            @DefaultValue("1h") Duration maxBackoff) {}
 }

@@ -1,10 +1,9 @@
 package app.tandem.infra.keycloak;
 
+import app.tandem.infra.mail.TestMailbox;
 import app.tandem.infra.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +61,9 @@ public final class TestKeycloak {
     }
 
     private static TestKeycloak start() {
-        // A port of its own, so that a test's SMTP server never collides with a local run's mailbox on 2525.
-        int smtpPort = freePort();
+        // The port of the JVM's test mailbox (a free one, never a local run's 2525), so that Keycloak's mail lands
+        // where the tests read the application's.
+        int smtpPort = TestMailbox.jvmPort();
         var url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             var username = System.getenv().getOrDefault(ADMIN_USERNAME_VARIABLE, "admin");
@@ -98,22 +98,14 @@ public final class TestKeycloak {
         }
     }
 
-    private static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not find a free port", e);
-        }
-    }
-
     /** How tests reach the server and its Tandem realm. */
     public KeycloakCoordinates coordinates() {
         return coordinates;
     }
 
     /**
-     * The port on localhost that the realm sends its mail to when this JVM created it; a test SMTP server (GreenMail)
-     * listens there to read invitations and verification mails.
+     * The port on localhost that the realm sends its mail to when this JVM created it: that of {@link
+     * TestMailbox#get()}, where tests read invitations and verification mails.
      */
     public int smtpPort() {
         return smtpPort;

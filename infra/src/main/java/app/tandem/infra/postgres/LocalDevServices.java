@@ -1,8 +1,10 @@
 package app.tandem.infra.postgres;
 
 import app.tandem.infra.keycloak.KeycloakServer;
+import app.tandem.infra.mail.LocalMailbox;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,10 @@ import org.springframework.core.env.MapPropertySource;
  * to use a real one:
  *
  * <ul>
+ *   <li>a dev mailbox (see {@link LocalMailbox}) unless {@code spring.mail.host} is configured or
+ *       {@code tandem.dev.mailbox.enabled} is false: SMTP on {@code tandem.dev.smtp-port} (default 2525), where the
+ *       application ({@code spring.mail.*}) and the dev Keycloak send their mail, and its page on
+ *       {@code tandem.dev.mailbox-port} (default 8025), whose address it puts in {@value #MAILBOX_URL};
  *   <li>an embedded PostgreSQL whenever no {@code spring.datasource.url} is configured, with its data in
  *       {@code tandem.dev.data-dir} (default {@code ~/.tandem/dev}) on {@code tandem.dev.postgres-port} (default 5433,
  *       0 for any free port);
@@ -27,9 +33,12 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code tandem.dev.smtp-port} (default 2525).
  * </ul>
  *
- * The services stop after everything else when the context closes, Keycloak before PostgreSQL.
+ * The services stop after everything else when the context closes, Keycloak before PostgreSQL, the mailbox last.
  */
 public class LocalDevServices implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The property that holds the dev mailbox page's address while it runs. */
+    public static final String MAILBOX_URL = "tandem.dev.mailbox-url";
 
     private static final Logger log = LoggerFactory.getLogger(LocalDevServices.class);
     private static final String KEYCLOAK_DATABASE = "keycloak";
@@ -37,6 +46,11 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var environment = context.getEnvironment();
+        // First, so that it is stopped last: whatever sends mail stops before the server it sends to.
+        var mailbox = startMailbox(context, environment);
+        int smtpPort = mailbox == null
+                ? environment.getProperty("tandem.dev.smtp-port", Integer.class, 2525)
+                : mailbox.smtpPort();
         if (environment.containsProperty("spring.datasource.url")) {
             if (wantsKeycloak(environment)) {
                 log.info("No dev Keycloak: it keeps its data in the embedded PostgreSQL, which does not run when"
@@ -49,7 +63,13 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
                 "tandem.dev.data-dir",
                 Path.of(System.getProperty("user.home"), ".tandem", "dev").toString()));
         int port = environment.getProperty("tandem.dev.postgres-port", Integer.class, 5433);
-        var postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), port);
+        LocalPostgres postgres;
+        try {
+            postgres = LocalPostgres.start(dataDirectory.resolve("postgres"), port);
+        } catch (RuntimeException e) {
+            closeQuietly("tandemLocalMailbox", mailbox);
+            throw e;
+        }
         addProperties(environment, "tandemLocalPostgres", postgres.coordinates().asDataSourceProperties());
         // Registered before any other bean, so it is destroyed after all of them: the connection pools close and the
         // web server drains before PostgreSQL stops.
@@ -59,10 +79,11 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
         }
         KeycloakServer keycloak;
         try {
-            keycloak = startKeycloak(environment, postgres, dataDirectory);
+            keycloak = startKeycloak(environment, postgres, dataDirectory, smtpPort);
         } catch (RuntimeException e) {
-            // The context never refreshes, so it would never close PostgreSQL either.
+            // The context never refreshes, so it would never close PostgreSQL or the mailbox either.
             postgres.close();
+            closeQuietly("tandemLocalMailbox", mailbox);
             throw e;
         }
         addProperties(environment, "tandemLocalKeycloak", keycloak.coordinates().asProperties());
@@ -75,12 +96,27 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
                 && environment.getProperty("tandem.dev.keycloak.enabled", Boolean.class, true);
     }
 
+    private static LocalMailbox startMailbox(
+            ConfigurableApplicationContext context, ConfigurableEnvironment environment) {
+        if (environment.containsProperty("spring.mail.host")
+                || !environment.getProperty("tandem.dev.mailbox.enabled", Boolean.class, true)) {
+            return null;
+        }
+        var mailbox = LocalMailbox.start(
+                environment.getProperty("tandem.dev.smtp-port", Integer.class, 2525),
+                environment.getProperty("tandem.dev.mailbox-port", Integer.class, 8025));
+        var properties = new HashMap<>(mailbox.asProperties());
+        properties.put(MAILBOX_URL, mailbox.pageUrl().toString());
+        addProperties(environment, "tandemLocalMailbox", properties);
+        stopOnClose(context, "tandemLocalMailbox", mailbox);
+        return mailbox;
+    }
+
     private static KeycloakServer startKeycloak(
-            ConfigurableEnvironment environment, LocalPostgres postgres, Path dataDirectory) {
+            ConfigurableEnvironment environment, LocalPostgres postgres, Path dataDirectory, int smtpPort) {
         postgres.createDatabaseIfMissing(KEYCLOAK_DATABASE);
         var database = postgres.coordinates(KEYCLOAK_DATABASE);
         int port = environment.getProperty("tandem.dev.keycloak-port", Integer.class, 8180);
-        int smtpPort = environment.getProperty("tandem.dev.smtp-port", Integer.class, 2525);
         var logFile = dataDirectory.resolve("keycloak.log");
         // admin / admin is a dev-only bootstrap administrator; Keycloak binds to 127.0.0.1 only.
         var settings =
@@ -103,6 +139,9 @@ public class LocalDevServices implements ApplicationContextInitializer<Configura
     }
 
     private static void closeQuietly(String name, AutoCloseable service) {
+        if (service == null) {
+            return;
+        }
         try {
             service.close();
         } catch (Exception e) {

@@ -64,12 +64,50 @@ class LocalDevServicesIT {
         context.close();
     }
 
+    @Test
+    void startsTheDevMailboxAndPointsTheApplicationAtIt() {
+        var context = context(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/none", "tandem.dev.keycloak.enabled", false));
+        new LocalDevServices().initialize(context);
+        var environment = context.getEnvironment();
+        int smtpPort = environment.getProperty("spring.mail.port", Integer.class);
+        var page = URI.create(environment.getProperty(LocalDevServices.MAILBOX_URL));
+
+        assertThat(environment.getProperty("spring.mail.host")).isEqualTo("127.0.0.1");
+        assertThat(Ports.answers(smtpPort)).isTrue();
+        assertThat(Ports.answers(page.getPort())).isTrue();
+
+        context.refresh();
+        context.close();
+
+        assertThat(Ports.answers(smtpPort)).isFalse();
+        assertThat(Ports.answers(page.getPort())).isFalse();
+    }
+
+    @Test
+    void leavesMailAloneWhenAnSmtpServerIsConfigured() {
+        var context = context(Map.of(
+                "spring.datasource.url",
+                "jdbc:postgresql://127.0.0.1:1/none",
+                "tandem.dev.keycloak.enabled",
+                false,
+                "spring.mail.host",
+                "smtp.example"));
+        new LocalDevServices().initialize(context);
+
+        assertThat(context.getEnvironment().getProperty("spring.mail.host")).isEqualTo("smtp.example");
+        assertThat(context.getEnvironment().containsProperty(LocalDevServices.MAILBOX_URL))
+                .isFalse();
+    }
+
     private GenericApplicationContext context(Map<String, Object> properties) {
         var context = new GenericApplicationContext();
         var settings = new HashMap<String, Object>(properties);
         settings.put("tandem.dev.data-dir", dataDirectory.toString());
         settings.put("tandem.dev.postgres-port", 0);
         settings.put("tandem.dev.keycloak-port", 0);
+        settings.put("tandem.dev.smtp-port", 0);
+        settings.put("tandem.dev.mailbox-port", 0);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
         return context;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,12 +91,14 @@ public class TenantJobs {
         }
         var report =
                 new Report(job, tenants.size(), List.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
-        log.info(
-                "Job {} ran for {} tenants in {} ms: {} failed",
-                job,
-                report.tenants(),
-                report.duration().toMillis(),
-                failures.size());
+        // Jobs that poll (such as sending mail) run every few seconds: a summary line is worth it only for failures.
+        log.atLevel(failures.isEmpty() ? Level.DEBUG : Level.INFO)
+                .log(
+                        "Job {} ran for {} tenants in {} ms: {} failed",
+                        job,
+                        report.tenants(),
+                        report.duration().toMillis(),
+                        failures.size());
         return report;
     }
 }
