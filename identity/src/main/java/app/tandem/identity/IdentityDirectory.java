@@ -31,6 +31,9 @@ public interface IdentityDirectory {
     /** Undoes {@link #registerAddress}; nothing happens if the address is not registered. */
     void unregisterAddress(URI baseUrl);
 
+    /** The id of the user with this email (compared without case), if there is one. */
+    Optional<String> findUser(String email);
+
     /**
      * The id of the user with this email (compared without case), created if there is none. A new user must verify
      * the email and choose a password on first login.
@@ -45,7 +48,9 @@ public interface IdentityDirectory {
 
     /**
      * Gives the user a password they can sign in with at once (no required actions left, email taken as verified).
-     * For demo data and bootstrap accounts; people invited by email choose their own password.
+     * For demo data, bootstrap accounts and people who accept an invitation (the invitation link proves the email).
+     *
+     * @throws PasswordRejected when the realm's password policy refuses it
      */
     void setPassword(String userId, String password);
 

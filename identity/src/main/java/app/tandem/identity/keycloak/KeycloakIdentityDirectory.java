@@ -4,6 +4,7 @@ import app.tandem.core.tenant.TenantSlug;
 import app.tandem.identity.IdentityConflict;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.IdentityProviderUnavailable;
+import app.tandem.identity.PasswordRejected;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -190,7 +191,8 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
         throw refused(response);
     }
 
-    private Optional<String> findUser(String email) {
+    @Override
+    public Optional<String> findUser(String email) {
         var users =
                 expectJson(call("GET", "/users?exact=true&briefRepresentation=true&email=" + encode(email), null), 200);
         for (var user : users.values()) {
@@ -220,7 +222,14 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
                 .put("type", "password")
                 .put("value", password)
                 .put("temporary", false);
-        expect(call("PUT", "/users/" + encode(userId) + "/reset-password", credential.toString()), 204);
+        var reset = call("PUT", "/users/" + encode(userId) + "/reset-password", credential.toString());
+        if (reset.statusCode() == 400) {
+            // The realm's password policy: Keycloak says which rule in error_description.
+            var answer = JSON.readTree(reset.body());
+            throw new PasswordRejected(answer.path("error_description")
+                    .asString(answer.path("error").asString()));
+        }
+        expect(reset, 204);
         // The whole representation goes back: with Keycloak's user profile, attributes left out may be cleared.
         var user = (ObjectNode) user(userId);
         user.put("emailVerified", true);

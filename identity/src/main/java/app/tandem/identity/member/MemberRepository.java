@@ -1,6 +1,7 @@
 package app.tandem.identity.member;
 
 import app.tandem.identity.OrgRole;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,6 +22,9 @@ interface MemberRepository extends JpaRepository<Member, UUID> {
     long countActive(OrgRole role);
 
     List<Member> findAllByOrderByDisplayNameAsc();
+
+    @Query("select lower(m.email) from Member m where lower(m.email) in :emails")
+    List<String> emailsAmong(Collection<String> emails);
 
     @Query("""
             select m from Member m

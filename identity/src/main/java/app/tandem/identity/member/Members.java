@@ -7,8 +7,12 @@ import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -135,6 +139,29 @@ public class Members {
         TenantContext.require();
         var query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return members.search(query, role, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+    }
+
+    /** The member with this email address (any case), if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Member> findByEmail(String email) {
+        TenantContext.require();
+        return members.findByEmail(email.strip());
+    }
+
+    /** Which of these email addresses (lower case) belong to members already; one query for a whole import. */
+    @Transactional(readOnly = true)
+    public Set<String> membersAmong(Collection<String> emails) {
+        TenantContext.require();
+        if (emails.isEmpty()) {
+            return Set.of();
+        }
+        var lowered = emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        var found = new HashSet<String>();
+        // Chunks keep the IN list far below PostgreSQL's limit of bind parameters.
+        for (int from = 0; from < lowered.size(); from += 1000) {
+            found.addAll(members.emailsAmong(lowered.subList(from, Math.min(from + 1000, lowered.size()))));
+        }
+        return found;
     }
 
     @Transactional(readOnly = true)

@@ -12,8 +12,8 @@ import app.tandem.core.tenant.TenantSlug;
 import app.tandem.core.test.FlakyProvisioningStep;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.IdentityProviderUnavailable;
-import app.tandem.infra.keycloak.TestKeycloak;
 import app.tandem.infra.keycloak.TestKeycloakInitializer;
+import app.tandem.infra.mail.TestMailbox;
 import app.tandem.infra.postgres.TestDatabaseInitializer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -123,13 +123,13 @@ class KeycloakIdentityDirectoryIT {
         var address = URI.create("https://" + TenantFixtures.uniqueSlug("mail") + ".localhost");
         directory.registerAddress(address);
 
-        try (var smtp = new RecordingSmtpServer(TestKeycloak.get().smtpPort())) {
+        try {
             directory.sendActionsEmail(
                     user, KeycloakIdentityDirectory.NEW_USER_ACTIONS, Optional.of(address + "/welcome"));
 
-            var message = smtp.nextMessage(Duration.ofSeconds(10));
-            assertThat(message).as("a mail reached the realm's SMTP server").isNotNull();
-            assertThat(message).containsIgnoringCase("to: " + email).contains("action-token");
+            // The realm sends to the JVM's test mailbox.
+            var message = TestMailbox.get().awaitMessageTo(email);
+            assertThat(message.links()).anyMatch(link -> link.contains("action-token"));
         } finally {
             directory.unregisterAddress(address);
         }
@@ -202,14 +202,11 @@ class KeycloakIdentityDirectoryIT {
                 Duration.ofSeconds(2),
                 2,
                 Duration.ofSeconds(30)));
-        var started = System.nanoTime();
-
         assertThatThrownBy(() -> unreachable.createOrganization(TenantSlug.of("nowhere"), "Nowhere"))
                 .isInstanceOf(IdentityProviderUnavailable.class)
                 .hasMessageContaining("http://127.0.0.1:" + closedPort + " is unavailable")
                 .hasMessageContaining("failed 3 times")
                 .hasMessageContaining("tandem.identity.keycloak.base-url");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     private static List<String> strings(tools.jackson.databind.JsonNode array) {

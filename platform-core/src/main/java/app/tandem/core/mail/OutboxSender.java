@@ -87,18 +87,21 @@ class OutboxSender {
     }
 
     /**
-     * Sends the due mail of the tenant in scope until none is due or a send failed.
+     * Sends the due mail of the tenant in scope until none is due, a send failed or its turn is over.
      *
      * @return how many mails the mail server accepted
      * @throws NoTenantInScope when no tenant is in scope
      */
     int sendDueMailOfTenantInScope() {
         TenantContext.require();
+        // A turn lasts at most one poll interval, so that a tenant with thousands of mails due (a big import) never
+        // holds up the next poll, and with it every other tenant's mail; its remaining mail goes out turn by turn.
+        long turnEnds = System.nanoTime() + settings.pollInterval().toNanos();
         int total = 0;
         while (true) {
             var batch = transactions.execute(tx -> sendBatch(clock.instant()));
             total += batch.sent();
-            if (batch.stopped() || batch.claimed() < settings.batchSize()) {
+            if (batch.stopped() || batch.claimed() < settings.batchSize() || System.nanoTime() > turnEnds) {
                 return total;
             }
         }

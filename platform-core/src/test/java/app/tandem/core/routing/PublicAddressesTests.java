@@ -43,6 +43,7 @@ class PublicAddressesTests {
                 Duration.ofSeconds(5),
                 null,
                 null,
+                null,
                 null));
     }
 }
