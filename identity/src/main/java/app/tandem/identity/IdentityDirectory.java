@@ -31,6 +31,9 @@ public interface IdentityDirectory {
     /** Undoes {@link #registerAddress}; nothing happens if the address is not registered. */
     void unregisterAddress(URI baseUrl);
 
+    /** The id of the user with this email (compared without case), if there is one. */
+    Optional<String> findUser(String email);
+
     /**
      * The id of the user with this email (compared without case), created if there is none. A new user must verify
      * the email and choose a password on first login.
