@@ -193,10 +193,11 @@ class KeycloakIdentityDirectory implements IdentityDirectory {
 
     @Override
     public Optional<String> findUser(String email) {
-        var users =
-                expectJson(call("GET", "/users?exact=true&briefRepresentation=true&email=" + encode(email), null), 200);
+        var normalised = email.strip().toLowerCase(Locale.ROOT);
+        var users = expectJson(
+                call("GET", "/users?exact=true&briefRepresentation=true&email=" + encode(normalised), null), 200);
         for (var user : users.values()) {
-            if (user.path("email").asString().equalsIgnoreCase(email)) {
+            if (user.path("email").asString().equalsIgnoreCase(normalised)) {
                 return Optional.of(user.path("id").asString());
             }
         }

@@ -105,11 +105,13 @@ class KeycloakIdentityDirectoryIT {
     @Test
     void createsAUserOnceAndFindsItAgainWhateverTheCaseOfTheEmail() {
         var email = "Ada." + UUID.randomUUID() + "@Example.org";
+        assertThat(directory.findUser(email)).isEmpty();
 
         var created = directory.findOrCreateUser(email, "Ada", "Lovelace");
         var found = directory.findOrCreateUser(email.toUpperCase(), "Ada", "Lovelace");
 
         assertThat(found).isEqualTo(created);
+        assertThat(directory.findUser(" " + email.toUpperCase() + " ")).contains(created);
         var user = directory.user(created);
         assertThat(user.path("email").asString()).isEqualTo(email.toLowerCase());
         assertThat(strings(user.path("requiredActions"))).containsExactlyInAnyOrder("VERIFY_EMAIL", "UPDATE_PASSWORD");
