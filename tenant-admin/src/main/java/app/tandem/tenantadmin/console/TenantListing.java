@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -66,15 +67,15 @@ class TenantListing {
      */
     record TenantPage(List<TenantRow> tenants, int page, int size, long total, Instant activityAsOf) {
 
-        int pages() {
+        public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
         }
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 1;
         }
 
-        boolean hasNext() {
+        public boolean hasNext() {
             return page < pages();
         }
     }
@@ -136,8 +137,9 @@ class TenantListing {
                 .query((row, n) -> row(row))
                 .list();
         var asOf = jdbc.sql("select max(refreshed_at) from platform.tenant_activity")
-                .query((row, n) -> instant(row, 1))
-                .single();
+                .query((row, n) -> Optional.ofNullable(instant(row, 1)))
+                .single()
+                .orElse(null);
         return new TenantPage(rows, query.page(), query.size(), total, asOf);
     }
 

@@ -59,7 +59,7 @@ record TenantQuery(
             this.orderBy = orderBy;
         }
 
-        String code() {
+        public String code() {
             return code;
         }
 

@@ -40,27 +40,27 @@ final class Views {
             List<JobView> provisioning,
             List<AuditEntry> audit) {
 
-        boolean canSuspend() {
+        public boolean canSuspend() {
             return status == TenantStatus.ACTIVE;
         }
 
-        boolean canReactivate() {
+        public boolean canReactivate() {
             return status == TenantStatus.SUSPENDED;
         }
 
-        boolean canScheduleDeletion() {
+        public boolean canScheduleDeletion() {
             return status == TenantStatus.ACTIVE || status == TenantStatus.SUSPENDED;
         }
 
-        boolean canCancelDeletion() {
+        public boolean canCancelDeletion() {
             return status == TenantStatus.PENDING_DELETION;
         }
 
-        boolean hasData() {
+        public boolean hasData() {
             return TenantRegistry.WITH_SCHEMA.contains(status);
         }
 
-        boolean canChangeHosts() {
+        public boolean canChangeHosts() {
             return status != TenantStatus.DELETED;
         }
     }
