@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(schema = "platform", name = "tenants")
 public class Tenant {
 
+    /** The longest reason a suspension or deletion may give. */
+    public static final int MAX_REASON_LENGTH = 500;
+
     @Id
     private UUID id;
 
@@ -77,16 +80,28 @@ public class Tenant {
         return trimmed;
     }
 
+    private static String requireReason(String reason, String whenMissing) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidTenantInput("reason", whenMissing);
+        }
+        var trimmed = reason.strip();
+        if (trimmed.length() > MAX_REASON_LENGTH) {
+            throw new InvalidTenantInput(
+                    "reason",
+                    "A reason is at most " + MAX_REASON_LENGTH + " characters long (this one has " + trimmed.length()
+                            + ").");
+        }
+        return trimmed;
+    }
+
     /** Provisioning finished: the instance opens. */
     public void activate(Instant now) {
         transition(EnumSet.of(TenantStatus.PROVISIONING), TenantStatus.ACTIVE, null, now);
     }
 
     public void suspend(String reason, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidTenantInput("reason", "Give a reason for the suspension; the organization will see it.");
-        }
-        transition(EnumSet.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, reason.strip(), now);
+        var given = requireReason(reason, "Give a reason for the suspension; the organization will see it.");
+        transition(EnumSet.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, given, now);
     }
 
     public void reactivate(Instant now) {
@@ -98,17 +113,11 @@ public class Tenant {
      * its data. Until then the deletion can be cancelled and the data exported.
      */
     public void scheduleDeletion(String reason, Instant dueAt, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidTenantInput("reason", "Give a reason for the deletion; it is kept with the tenant.");
-        }
+        var given = requireReason(reason, "Give a reason for the deletion; it is kept with the tenant.");
         if (dueAt == null || dueAt.isBefore(now)) {
             throw new InvalidTenantInput("due", "The deletion cannot be due in the past.");
         }
-        transition(
-                EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED),
-                TenantStatus.PENDING_DELETION,
-                reason.strip(),
-                now);
+        transition(EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), TenantStatus.PENDING_DELETION, given, now);
         this.deletionDueAt = dueAt;
     }
 

@@ -91,6 +91,10 @@ class TenantLifecycleTests {
         tenant.activate(now);
 
         assertThatThrownBy(() -> tenant.suspend(" ", now)).hasMessageContaining("reason");
+        assertThatThrownBy(() -> tenant.suspend("x".repeat(501), now))
+                .isInstanceOf(InvalidTenantInput.class)
+                .hasMessage("A reason is at most 500 characters long (this one has 501).");
+        assertThat(tenant.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThatThrownBy(() -> new Tenant(TenantId.random(), TenantSlug.of("acme"), " ", TenantKind.SCHOOL, now))
                 .isInstanceOf(InvalidTenantInput.class)
                 .hasMessageContaining("name of the organization");

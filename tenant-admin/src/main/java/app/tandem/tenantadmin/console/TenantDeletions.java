@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The deletion job: every {@code tandem.tenantadmin.deletion.check-interval} it deletes the tenants whose grace period
  * is over. Each tenant is deleted in one transaction that holds its row ({@code for update skip locked}, so two nodes
  * never work on the same tenant): its addresses leave the identity provider's web client, its organization is deleted
- * there, its schema is dropped, it becomes DELETED and the audit records it. The identity provider's calls come first
+ * there, its schema is dropped, it becomes DELETED (its line in the fleet snapshot goes) and the audit records it. The identity provider's calls come first
  * and are idempotent: if anything fails, the transaction rolls back (the schema is still there, the tenant still
  * PENDING_DELETION) and the next run does it all again.
  */
@@ -107,6 +107,9 @@ class TenantDeletions {
         jdbc.sql("drop schema if exists \"" + TenantActivity.schemaOf(id) + "\" cascade")
                 .update();
         registry.markDeleted(id);
+        jdbc.sql("delete from platform.tenant_activity where tenant_id = ?")
+                .param(id.value())
+                .update();
         audit.record(
                 Actor.SYSTEM, OperatorAction.TENANT_DELETED, id, tenant.slug().value(), details);
         log.info("Tenant {} deleted: schema dropped, organization removed", tenant.slug());

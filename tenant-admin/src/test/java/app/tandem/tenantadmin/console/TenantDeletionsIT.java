@@ -36,6 +36,9 @@ class TenantDeletionsIT {
     IdentityDirectory directory;
 
     @Autowired
+    TenantActivity activity;
+
+    @Autowired
     TestClock clock;
 
     @Autowired
@@ -56,6 +59,7 @@ class TenantDeletionsIT {
         }
         var notYet = tenants.activeTenant("not-yet");
         registry.scheduleDeletion(notYet.id(), "Closing later", clock.instant().plus(Duration.ofDays(3)));
+        activity.refresh();
         clock.advance(Duration.ofDays(2));
 
         var start = new CyclicBarrier(2);
@@ -70,6 +74,12 @@ class TenantDeletionsIT {
             assertThat(schemaExists(tenant)).isFalse();
             assertThat(directory.findOrganization(tenant.slug())).isEmpty();
             assertThat(auditedDeletions(tenant)).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from platform.tenant_activity where tenant_id = ?")
+                            .param(tenant.id().value())
+                            .query(Integer.class)
+                            .single())
+                    .as("the fleet snapshot's line")
+                    .isZero();
         }
         assertThat(first.get().failed()).isEmpty();
         assertThat(second.get().failed()).isEmpty();
