@@ -2,6 +2,7 @@ package app.tandem.tenantadmin.console;
 
 import app.tandem.core.routing.OnApexHost;
 import app.tandem.core.tenant.TenantId;
+import app.tandem.core.web.Problems;
 import app.tandem.tenantadmin.console.TenantListing.TenantPage;
 import app.tandem.tenantadmin.console.TenantQuery.TenantFilter;
 import app.tandem.tenantadmin.console.Views.JobView;
@@ -11,10 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +43,14 @@ class OperatorApi {
 
     OperatorApi(OperatorConsole console) {
         this.console = console;
+    }
+
+    /** A concurrent change surfaced at commit, after the service returned: a conflict like any other. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile() {
+        var refusal = new ChangedMeanwhile();
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(Problems.of(HttpStatus.CONFLICT, refusal.code(), refusal.getMessage()));
     }
 
     /** A reason, for a suspension. */

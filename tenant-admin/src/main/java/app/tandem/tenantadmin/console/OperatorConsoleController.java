@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -235,7 +236,11 @@ class OperatorConsoleController {
             HttpServletResponse response,
             Runnable work) {
         try {
-            work.run();
+            try {
+                work.run();
+            } catch (OptimisticLockingFailureException e) {
+                throw new ChangedMeanwhile();
+            }
             redirect.addFlashAttribute("done", "operator.done." + action);
             return "redirect:/operator/tenants/" + id;
         } catch (DomainException e) {

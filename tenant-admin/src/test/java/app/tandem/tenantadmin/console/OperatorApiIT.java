@@ -2,6 +2,7 @@ package app.tandem.tenantadmin.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -34,6 +35,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +46,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,6 +102,9 @@ class OperatorApiIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     Operator operator;
     String token;
@@ -403,6 +412,42 @@ class OperatorApiIT {
     }
 
     @Test
+    void aCancellationRacingTheDeletionJobIsAConflictAndChangesNothing() throws Exception {
+        var tenant = tenants.activeTenant("raced-cancel");
+        registry.scheduleDeletion(tenant.id(), "Closing", clock.instant().plus(Duration.ofDays(1)));
+        clock.advance(Duration.ofDays(2));
+        var held = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        var job = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            registry.lockForDeletion(tenant.id(), clock.instant()).orElseThrow();
+            held.countDown();
+            awaitQuietly(commit);
+            registry.markDeleted(tenant.id());
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // The operator's request reads the tenant while the job holds it, and its write waits for the job's commit.
+        var cancel = CompletableFuture.supplyAsync(
+                () -> perform(bearer(delete(API + "/tenants/" + tenant.id() + "/deletion"), token)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("""
+                                select count(*) from pg_stat_activity
+                                where datname = current_database() and wait_event_type = 'Lock'
+                                """).query(Integer.class).single() > 0);
+        commit.countDown();
+        job.get(10, TimeUnit.SECONDS);
+
+        var response = cancel.get(10, TimeUnit.SECONDS);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(json.readTree(response.getContentAsString()).path("type").asString())
+                .isEqualTo(PROBLEMS + "changed-meanwhile");
+        assertThat(registry.require(tenant.id()).status()).isEqualTo(TenantStatus.DELETED);
+        mvc.perform(bearer(get(API + "/tenants/" + tenant.id() + "/audit"), token))
+                .andExpect(jsonPath("$[?(@.action == 'tenant.deletion-cancelled')]")
+                        .isEmpty());
+    }
+
+    @Test
     void theExportIsAZipOfEveryTableAndAManifestOfThisTenantOnly() throws Exception {
         var tenant = tenants.activeTenant("exported");
         var other = tenants.activeTenant("private");
@@ -598,6 +643,22 @@ class OperatorApiIT {
                         .query(Integer.class)
                         .single()
                 == 1;
+    }
+
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.perform(request).andReturn().getResponse();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Map<String, String> unzip(byte[] zip) throws IOException {
