@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 
 /**
- * Core, identity and tenant administration together, for this module's integration tests. It scans all of
- * {@code app.tandem}; where the whole application is on the classpath, it steps aside for TandemApplication.
+ * The tenancy kernel, identity and tenant administration, for this module's integration tests. It scans all of
+ * {@code app.tandem} (core's and identity's beans, entities and repositories included). Where the whole application is
+ * on the classpath, it steps aside for TandemApplication.
  */
 @SpringBootApplication(scanBasePackages = "app.tandem")
 @AutoConfigurationPackage(basePackages = "app.tandem")

@@ -17,6 +17,9 @@ import java.util.UUID;
 @Table(schema = "platform", name = "tenants")
 public class Tenant {
 
+    /** The longest reason a suspension or deletion may give. */
+    public static final int MAX_REASON_LENGTH = 500;
+
     @Id
     private UUID id;
 
@@ -39,6 +42,9 @@ public class Tenant {
 
     @Column(name = "status_reason", length = 500)
     private String statusReason;
+
+    @Column(name = "deletion_due_at")
+    private Instant deletionDueAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -74,32 +80,68 @@ public class Tenant {
         return trimmed;
     }
 
+    private static String requireReason(String reason, String whenMissing) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidTenantInput("reason", whenMissing);
+        }
+        var trimmed = reason.strip();
+        if (trimmed.length() > MAX_REASON_LENGTH) {
+            throw new InvalidTenantInput(
+                    "reason",
+                    "A reason is at most " + MAX_REASON_LENGTH + " characters long (this one has " + trimmed.length()
+                            + ").");
+        }
+        return trimmed;
+    }
+
     /** Provisioning finished: the instance opens. */
     public void activate(Instant now) {
         transition(EnumSet.of(TenantStatus.PROVISIONING), TenantStatus.ACTIVE, null, now);
     }
 
     public void suspend(String reason, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidTenantInput("reason", "Give a reason for the suspension; the organization will see it.");
-        }
-        transition(EnumSet.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, reason.strip(), now);
+        var given = requireReason(reason, "Give a reason for the suspension; the organization will see it.");
+        transition(EnumSet.of(TenantStatus.ACTIVE), TenantStatus.SUSPENDED, given, now);
     }
 
     public void reactivate(Instant now) {
         transition(EnumSet.of(TenantStatus.SUSPENDED), TenantStatus.ACTIVE, null, now);
     }
 
-    public void scheduleDeletion(String reason, Instant now) {
-        transition(EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), TenantStatus.PENDING_DELETION, reason, now);
+    /**
+     * Closes the instance for good: routing refuses it from now on, and from {@code dueAt} the deletion job may drop
+     * its data. Until then the deletion can be cancelled and the data exported.
+     */
+    public void scheduleDeletion(String reason, Instant dueAt, Instant now) {
+        var given = requireReason(reason, "Give a reason for the deletion; it is kept with the tenant.");
+        if (dueAt == null || dueAt.isBefore(now)) {
+            throw new InvalidTenantInput("due", "The deletion cannot be due in the past.");
+        }
+        transition(EnumSet.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED), TenantStatus.PENDING_DELETION, given, now);
+        this.deletionDueAt = dueAt;
     }
 
+    /**
+     * Calls a scheduled deletion off. The tenant stays closed (SUSPENDED) until an operator reactivates it on purpose:
+     * an organization that was being deleted should not reopen to its members by the same click that saves its data.
+     */
     public void cancelDeletion(Instant now) {
         transition(EnumSet.of(TenantStatus.PENDING_DELETION), TenantStatus.SUSPENDED, "Deletion cancelled", now);
+        this.deletionDueAt = null;
     }
 
+    /** Records that the deletion was carried out; refused before the deletion is due. */
     public void markDeleted(Instant now) {
+        if (status == TenantStatus.PENDING_DELETION && now.isBefore(deletionDueAt)) {
+            throw new TenantStateConflict(slug, status, TenantStatus.DELETED);
+        }
         transition(EnumSet.of(TenantStatus.PENDING_DELETION), TenantStatus.DELETED, statusReason, now);
+        this.deletionDueAt = null;
+    }
+
+    /** Whether a scheduled deletion is due at {@code now}. */
+    public boolean deletionDue(Instant now) {
+        return status == TenantStatus.PENDING_DELETION && !now.isBefore(deletionDueAt);
     }
 
     private void transition(Set<TenantStatus> from, TenantStatus to, String reason, Instant now) {
@@ -137,6 +179,11 @@ public class Tenant {
 
     public String statusReason() {
         return statusReason;
+    }
+
+    /** When a scheduled deletion is due; null unless the tenant is PENDING_DELETION. */
+    public Instant deletionDueAt() {
+        return deletionDueAt;
     }
 
     public Instant createdAt() {

@@ -2,12 +2,14 @@ package app.tandem.core.tenant;
 
 import app.tandem.core.CoreProperties;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The tenant registry: who the tenants are, what they are called, where they answer and what state they are in. */
@@ -74,9 +76,17 @@ public class TenantRegistry {
         return HostName.of(slug.value() + "." + properties.baseDomain());
     }
 
+    /**
+     * Lets the tenant answer on a host outside the base domain as well (a custom domain whose DNS points at the
+     * platform). Throws {@link InvalidTenantInput} for a host below the base domain, {@link AddressTaken} for a host
+     * another (or this) tenant has, and {@link TenantStateConflict} for a deleted tenant.
+     */
     @Transactional
     public void addCustomHost(TenantId id, HostName host) {
         var tenant = require(id);
+        if (tenant.status() == TenantStatus.DELETED) {
+            throw new TenantStateConflict(tenant.slug().value(), tenant.status(), "get another host");
+        }
         if (host.value().equals(properties.baseDomain()) || host.isBelow(properties.baseDomain())) {
             throw new InvalidTenantInput(
                     "host", "A custom host must lie outside " + properties.baseDomain() + "; subdomains are given.");
@@ -85,6 +95,24 @@ public class TenantRegistry {
             throw new AddressTaken("host", host.value());
         }
         hosts.save(new TenantHost(host, tenant.id(), HostKind.CUSTOM, clock.instant()));
+        events.publishEvent(new TenantChanged(id));
+    }
+
+    /**
+     * Removes a custom host from the tenant; its subdomain cannot be removed. Throws {@link TenantNotFound} when the
+     * tenant has no such host.
+     */
+    @Transactional
+    public void removeCustomHost(TenantId id, HostName host) {
+        var tenant = require(id);
+        var existing = hosts.findById(host.value())
+                .filter(candidate -> candidate.tenantId().equals(id))
+                .orElseThrow(() -> new TenantNotFound(host.value() + " for " + tenant.slug()));
+        if (existing.kind() != HostKind.CUSTOM) {
+            throw new InvalidTenantInput(
+                    "host", host.value() + " is the organization's own subdomain and cannot be removed.");
+        }
+        hosts.delete(existing);
         events.publishEvent(new TenantChanged(id));
     }
 
@@ -142,6 +170,55 @@ public class TenantRegistry {
     public void reactivate(TenantId id) {
         require(id).reactivate(clock.instant());
         events.publishEvent(new TenantChanged(id));
+    }
+
+    /**
+     * Schedules the tenant's deletion at {@code dueAt}: from now on routing refuses it ("closing"); until then the
+     * deletion can be cancelled. Throws {@link InvalidTenantInput} without a reason or for a date in the past.
+     */
+    @Transactional
+    public Tenant scheduleDeletion(TenantId id, String reason, Instant dueAt) {
+        var tenant = require(id);
+        tenant.scheduleDeletion(reason, dueAt, clock.instant());
+        events.publishEvent(new TenantChanged(id));
+        return tenant;
+    }
+
+    /** Calls off a scheduled deletion; the tenant becomes SUSPENDED and an operator reactivates it when it is time. */
+    @Transactional
+    public Tenant cancelDeletion(TenantId id) {
+        var tenant = require(id);
+        tenant.cancelDeletion(clock.instant());
+        events.publishEvent(new TenantChanged(id));
+        return tenant;
+    }
+
+    /** The tenants whose deletion is due at {@code now}, the longest due first. */
+    @Transactional(readOnly = true)
+    public List<TenantId> dueForDeletion(Instant now) {
+        return tenants.findDueForDeletion(now).stream().map(TenantId::new).toList();
+    }
+
+    /**
+     * Locks the tenant's row for the caller's transaction if its deletion is due at {@code now} and no other
+     * transaction holds it (another node deleting it); empty otherwise. Needs a transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Tenant> lockForDeletion(TenantId id, Instant now) {
+        return tenants.lockIfDueForDeletion(id.value(), now);
+    }
+
+    /**
+     * Records that a due deletion was carried out (schema dropped, organization removed): the tenant is DELETED. Its
+     * slug and hosts stay with it, so nothing that pointed at it (links, bookmarks, a custom domain's DNS) ever reaches
+     * another organization.
+     */
+    @Transactional
+    public void markDeleted(TenantId id) {
+        var tenant = require(id);
+        tenant.markDeleted(clock.instant());
+        events.publishEvent(new TenantChanged(id));
+        events.publishEvent(new TenantDeleted(id, tenant.slug()));
     }
 
     /**

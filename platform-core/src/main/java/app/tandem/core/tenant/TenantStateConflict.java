@@ -11,4 +11,12 @@ public class TenantStateConflict extends DomainException {
                 "tenant-state-conflict",
                 "Tenant " + slug + " is " + current + " and cannot become " + wanted + ".");
     }
+
+    /** The tenant's status does not allow an action, such as {@code "get another host"}. */
+    public TenantStateConflict(String slug, TenantStatus current, String action) {
+        super(
+                Kind.CONFLICT,
+                "tenant-state-conflict",
+                "Tenant " + slug + " is " + current + " and cannot " + action + ".");
+    }
 }
