@@ -34,8 +34,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Invitations end to end: the email through the outbox and SMTP, the link, Keycloak, the member and the audit. */
@@ -65,6 +67,9 @@ class InvitationsIT {
 
     @Autowired
     Members members;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anInviteeAcceptsChoosesAPasswordAndSignsInWithTheInvitedRole() {
@@ -131,6 +136,37 @@ class InvitationsIT {
         mvc.perform(get("http://demo.localhost" + path(secondLink)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("you are invited to join")));
+    }
+
+    @Test
+    void anExpiredLinkIsRefusedAndResendingOpensItAgain() throws Exception {
+        var demo = demoTenant();
+        var invitation =
+                asOrgAdmin(demo, () -> invitations.invite(new Invite(unique("late"), "Lou Late", OrgRole.MEMBER)));
+        var link = invitationLink(TestMailbox.get().awaitMessageTo(invitation.email()));
+        // Eight days later, as far as this invitation is concerned.
+        jdbc.sql("update " + demo.schemaName() + ".invitations set expires_at = now() - interval '1 day' where id = ?")
+                .param(invitation.id())
+                .update();
+
+        mvc.perform(get("http://demo.localhost" + path(link)))
+                .andExpect(status().isGone())
+                .andExpect(content().string(Matchers.containsString("This invitation has expired.")));
+        mvc.perform(post("http://demo.localhost" + path(link))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("password", "a-good-password-1")
+                        .param("confirmation", "a-good-password-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("expired")));
+        assertThat(asOrgAdmin(demo, () -> members.findByEmail(invitation.email())))
+                .isEmpty();
+
+        TestMailbox.get().clear();
+        asOrgAdmin(demo, () -> invitations.resend(invitation.id()));
+        var fresh = invitationLink(TestMailbox.get().awaitMessageTo(invitation.email()));
+        mvc.perform(get("http://demo.localhost" + path(fresh)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Lou Late, you are invited to join")));
     }
 
     @Test

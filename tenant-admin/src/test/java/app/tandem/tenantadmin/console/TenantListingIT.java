@@ -9,10 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,8 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @OperatorConsoleTest
 class TenantListingIT {
-
-    private static final Logger log = LoggerFactory.getLogger(TenantListingIT.class);
 
     private static final SimpleGrantedAuthority OPERATOR = new SimpleGrantedAuthority("ROLE_PLATFORM_OPERATOR");
 
@@ -61,11 +56,7 @@ class TenantListingIT {
                         from platform.tenants where slug like ?
                         """).param(fleet + "-%").update();
 
-        // The first request warms up what the first of anything warms up; the second one is timed.
-        list(fleet, "members", 1);
-        long started = System.nanoTime();
         var body = list(fleet, "members", 1);
-        var took = Duration.ofNanos(System.nanoTime() - started);
 
         var page = json.readTree(body);
         assertThat(page.path("total").asLong()).isEqualTo(1000);
@@ -75,8 +66,6 @@ class TenantListingIT {
                 .map(row -> row.path("members").asInt())
                 .toList();
         assertThat(members).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
-        log.info("One API page of a thousand tenants, sorted by members: {} ms", took.toMillis());
-        assertThat(took).as("one page of a thousand tenants").isLessThan(Duration.ofMillis(1500));
 
         var last = json.readTree(list(fleet, "newest", 20));
         assertThat(last.path("tenants").size()).isEqualTo(50);
@@ -89,22 +78,12 @@ class TenantListingIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tenants[0].kind").value("SCHOOL"));
 
-        // The first rendering compiles the template; the second one is timed.
-        mvc.perform(get("http://localhost/operator")
-                .param("q", fleet)
-                .with(oidcLogin().authorities(OPERATOR)));
-        started = System.nanoTime();
         mvc.perform(get("http://localhost/operator")
                         .param("q", fleet)
                         .param("sort", "activity")
                         .with(oidcLogin().authorities(OPERATOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1,000 organizations match; page 1 of 20.")));
-        var pageTook = Duration.ofNanos(System.nanoTime() - started);
-        log.info("The console's first page of a thousand tenants, sorted by activity: {} ms", pageTook.toMillis());
-        assertThat(pageTook)
-                .as("the console's first page of a thousand tenants")
-                .isLessThan(Duration.ofMillis(1500));
     }
 
     private String list(String fleet, String sort, int page) throws Exception {
