@@ -96,12 +96,7 @@ class InvitationsIT {
             invitee.click(By.id("accept"));
             invitee.waitForText("You are a member now.");
             invitee.click(By.id("sign-in"));
-            invitee.fill(By.id("username"), email);
-            if (invitee.driver().findElements(By.id("password")).stream().noneMatch(f -> f.isDisplayed())) {
-                invitee.click(By.id("kc-login"));
-            }
-            invitee.fill(By.id("password"), "a-good-password-1");
-            invitee.click(By.id("kc-login"));
+            invitee.signInOnKeycloak(email, "a-good-password-1");
             invitee.waitForText("Signed in as Nora Newcomer (coordinator).");
 
             // The link is spent.
@@ -315,12 +310,7 @@ class InvitationsIT {
 
     private void signIn(TestBrowser browser, String email, String password) {
         browser.go(demo("/login"));
-        browser.fill(By.id("username"), email);
-        if (browser.driver().findElements(By.id("password")).stream().noneMatch(field -> field.isDisplayed())) {
-            browser.click(By.id("kc-login"));
-        }
-        browser.fill(By.id("password"), password);
-        browser.click(By.id("kc-login"));
+        browser.signInOnKeycloak(email, password);
         browser.waitUntilUrlStartsWith(demo("/"));
     }
 

@@ -102,12 +102,7 @@ class MembersAreaIT {
 
     private void signIn(Tenant tenant, String email, String password) {
         browser.go(at(tenant, "/login"));
-        browser.fill(By.id("username"), email);
-        if (browser.driver().findElements(By.id("password")).stream().noneMatch(field -> field.isDisplayed())) {
-            browser.click(By.id("kc-login"));
-        }
-        browser.fill(By.id("password"), password);
-        browser.click(By.id("kc-login"));
+        browser.signInOnKeycloak(email, password);
         browser.waitUntilUrlStartsWith(at(tenant, "/"));
     }
 

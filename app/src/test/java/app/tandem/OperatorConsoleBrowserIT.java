@@ -46,12 +46,7 @@ class OperatorConsoleBrowserIT {
     void theOperatorFindsAnOrganizationSuspendsItAndSeesTheAuditEntry() {
         var tenant = tenants.activeTenant("browsed");
         browser.go(apex("/operator"));
-        browser.fill(By.id("username"), "olga@tandem.localhost");
-        if (browser.driver().findElements(By.id("password")).stream().noneMatch(field -> field.isDisplayed())) {
-            browser.click(By.id("kc-login"));
-        }
-        browser.fill(By.id("password"), DemoData.PASSWORD);
-        browser.click(By.id("kc-login"));
+        browser.signInOnKeycloak("olga@tandem.localhost", DemoData.PASSWORD);
         browser.waitUntilUrlStartsWith(apex("/operator"));
 
         browser.fill(By.id("q"), tenant.slug().value());

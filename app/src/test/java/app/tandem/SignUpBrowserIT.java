@@ -93,7 +93,7 @@ class SignUpBrowserIT {
                 (ExpectedCondition<Boolean>) driver -> driver.getCurrentUrl().startsWith(tenant(slug, "/"))
                         || !driver.findElements(By.id("username")).isEmpty());
         if (!browser.currentUrl().startsWith(tenant(slug, "/"))) {
-            signInOnKeycloak(email, PASSWORD);
+            browser.signInOnKeycloak(email, PASSWORD);
         }
         browser.waitUntilUrlStartsWith(tenant(slug, "/"));
         browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(
@@ -110,16 +110,6 @@ class SignUpBrowserIT {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         browser.click(target);
-    }
-
-    private void signInOnKeycloak(String email, String password) {
-        browser.fill(By.id("username"), email);
-        // Organizations turn on identity-first login: the password comes on a second page.
-        if (browser.driver().findElements(By.id("password")).stream().noneMatch(field -> field.isDisplayed())) {
-            browser.click(By.id("kc-login"));
-        }
-        browser.fill(By.id("password"), password);
-        browser.click(By.id("kc-login"));
     }
 
     private String apex(String path) {

@@ -1,5 +1,6 @@
 package app.tandem.identity;
 
+import app.tandem.core.audit.Actor;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -28,6 +29,12 @@ public class CurrentMember {
     /** The signed-in member; throws {@link NotSignedIn} when there is none. */
     public SignedInMember require() {
         return find().orElseThrow(NotSignedIn::new);
+    }
+
+    /** Who acts, for the audit trail: the signed-in member, or the platform itself (jobs, demo data, provisioning). */
+    public Actor asActor() {
+        return find().map(member -> new Actor(member.id().toString(), member.displayName()))
+                .orElse(Actor.SYSTEM);
     }
 
     /** The signed-in member if their role includes {@code role}; throws otherwise. */

@@ -181,7 +181,7 @@ public class Members {
         var before = member.role();
         member.changeRole(role);
         if (before != role) {
-            audit.record(actor(), "member.role-changed", member.email(), before + " → " + role);
+            audit.record(currentMember.asActor(), "member.role-changed", member.email(), before + " → " + role);
         }
         return member;
     }
@@ -198,7 +198,7 @@ public class Members {
             requireAnotherOrgAdmin();
         }
         member.deactivate(clock.instant());
-        audit.record(actor(), "member.deactivated", member.email(), "");
+        audit.record(currentMember.asActor(), "member.deactivated", member.email(), "");
         return member;
     }
 
@@ -208,17 +208,9 @@ public class Members {
         var member = get(id);
         if (!member.active()) {
             member.reactivate();
-            audit.record(actor(), "member.reactivated", member.email(), "");
+            audit.record(currentMember.asActor(), "member.reactivated", member.email(), "");
         }
         return member;
-    }
-
-    /** Who acts: the signed-in member, or the platform itself (demo data, provisioning, imports by a job). */
-    private Actor actor() {
-        return currentMember
-                .find()
-                .map(member -> new Actor(member.id().toString(), member.displayName()))
-                .orElse(Actor.SYSTEM);
     }
 
     private void requireAnotherOrgAdmin() {

@@ -11,6 +11,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -181,6 +182,26 @@ public final class TestBrowser implements AutoCloseable {
             }
         });
         return page();
+    }
+
+    /**
+     * Signs in on Keycloak's login page, which the browser is on or is about to show. With organizations on, Keycloak
+     * asks for the username first and the password on a second page; when it knows the user already it asks only for
+     * the password.
+     */
+    public void signInOnKeycloak(String username, String password) {
+        waitFor(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("username")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("password"))));
+        if (!driver.findElements(By.id("username")).isEmpty()
+                && driver.findElement(By.id("username")).isDisplayed()) {
+            fill(By.id("username"), username);
+            if (driver.findElements(By.id("password")).stream().noneMatch(WebElement::isDisplayed)) {
+                click(By.id("kc-login"));
+            }
+        }
+        fill(By.id("password"), password);
+        click(By.id("kc-login"));
     }
 
     public String currentUrl() {

@@ -19,6 +19,11 @@ public class TestClock extends Clock {
         offset = offset.plus(duration);
     }
 
+    /** Back to the system's time; a test that moved the clock puts it back for the next one. */
+    public synchronized void reset() {
+        offset = Duration.ZERO;
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);

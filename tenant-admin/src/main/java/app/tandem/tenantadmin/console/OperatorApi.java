@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -114,16 +112,7 @@ class OperatorApi {
     /** The tenant's data as a zip of one JSON file per table and a manifest. */
     @GetMapping(value = "/tenants/{id}/export", produces = "application/zip")
     void export(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        var ticket = console.requestExport(new TenantId(id));
-        response.setContentType("application/zip");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(ticket.fileName())
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        console.export(ticket, response.getOutputStream());
+        ExportDownload.send(console, new TenantId(id), response);
     }
 
     @PostMapping("/tenants/{id}/hosts")

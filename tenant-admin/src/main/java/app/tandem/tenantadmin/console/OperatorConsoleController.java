@@ -13,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -170,16 +168,7 @@ class OperatorConsoleController {
 
     @GetMapping("/operator/tenants/{id}/export")
     void export(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        var ticket = console.requestExport(new TenantId(id));
-        response.setContentType("application/zip");
-        response.setHeader(
-                HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment()
-                        .filename(ticket.fileName())
-                        .build()
-                        .toString());
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        console.export(ticket, response.getOutputStream());
+        ExportDownload.send(console, new TenantId(id), response);
     }
 
     @GetMapping("/operator/provisioning")

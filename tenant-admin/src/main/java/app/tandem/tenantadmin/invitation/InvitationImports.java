@@ -3,6 +3,7 @@ package app.tandem.tenantadmin.invitation;
 import app.tandem.core.audit.Actor;
 import app.tandem.core.context.TenantContext;
 import app.tandem.core.context.TenantScope;
+import app.tandem.identity.CurrentMember;
 import app.tandem.identity.member.Members;
 import app.tandem.tenantadmin.invitation.Invitations.Invite;
 import java.time.Clock;
@@ -36,6 +37,7 @@ public class InvitationImports {
     private final InvitationRepository invitationRows;
     private final InvitationImportRepository imports;
     private final Members members;
+    private final CurrentMember currentMember;
     private final TransactionTemplate transactions;
     private final Executor executor;
     private final Clock clock;
@@ -45,6 +47,7 @@ public class InvitationImports {
             InvitationRepository invitationRows,
             InvitationImportRepository imports,
             Members members,
+            CurrentMember currentMember,
             PlatformTransactionManager transactions,
             @Qualifier("applicationTaskExecutor") Executor executor,
             Clock clock) {
@@ -52,6 +55,7 @@ public class InvitationImports {
         this.invitationRows = invitationRows;
         this.imports = imports;
         this.members = members;
+        this.currentMember = currentMember;
         this.transactions = new TransactionTemplate(transactions);
         this.executor = executor;
         this.clock = clock;
@@ -122,7 +126,7 @@ public class InvitationImports {
         if (invites.isEmpty()) {
             throw InvitationRefused.invalid("No row of the file can be invited; the preview says why for each.");
         }
-        var startedBy = invitations.actor();
+        var startedBy = currentMember.asActor();
         var started = transactions.execute(
                 status -> imports.save(new InvitationImport(invites.size(), startedBy.name(), clock.instant())));
         executor.execute(() -> TenantScope.run(tenant, () -> run(started.id(), invites, startedBy)));

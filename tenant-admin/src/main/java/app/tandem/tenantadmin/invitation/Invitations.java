@@ -76,7 +76,7 @@ public class Invitations {
     @Transactional
     @PreAuthorize("hasRole('ORG_ADMIN')")
     public Invitation invite(Invite invite) {
-        return create(valid(invite), null, actor());
+        return create(valid(invite), null, currentMember.asActor());
     }
 
     /**
@@ -125,7 +125,8 @@ public class Invitations {
         var token = InvitationLinks.newToken();
         invitation.resend(InvitationLinks.hash(token), clock.instant());
         send(invitation, token);
-        audit.record(actor(), "invitation.resent", invitation.email(), "time " + invitation.timesSent());
+        audit.record(
+                currentMember.asActor(), "invitation.resent", invitation.email(), "time " + invitation.timesSent());
         return invitation;
     }
 
@@ -134,7 +135,7 @@ public class Invitations {
     public Invitation revoke(UUID id) {
         var invitation = get(id);
         invitation.revoke(clock.instant());
-        audit.record(actor(), "invitation.revoked", invitation.email(), "");
+        audit.record(currentMember.asActor(), "invitation.revoked", invitation.email(), "");
         return invitation;
     }
 
@@ -238,12 +239,5 @@ public class Invitations {
             throw InvitationRefused.invalid("Choose a role: org admin, coordinator or member.");
         }
         return new Invite(email, name, invite.role());
-    }
-
-    Actor actor() {
-        return currentMember
-                .find()
-                .map(member -> new Actor(member.id().toString(), member.displayName()))
-                .orElse(Actor.SYSTEM);
     }
 }

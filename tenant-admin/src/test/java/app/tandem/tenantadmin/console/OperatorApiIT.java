@@ -23,6 +23,7 @@ import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
 import app.tandem.core.test.FlakyProvisioningStep;
 import app.tandem.core.test.TenantFixtures;
+import app.tandem.core.test.TestClock;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;

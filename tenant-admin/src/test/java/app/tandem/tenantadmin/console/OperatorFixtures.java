@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.test.TestClock;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.infra.keycloak.TestKeycloak;
 import java.util.UUID;

@@ -9,6 +9,7 @@ import app.tandem.core.tenant.TenantId;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
 import app.tandem.core.test.TenantFixtures;
+import app.tandem.core.test.TestClock;
 import app.tandem.identity.IdentityDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
