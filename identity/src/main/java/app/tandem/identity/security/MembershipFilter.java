@@ -89,6 +89,13 @@ class MembershipFilter extends OncePerRequestFilter {
                 return;
             }
             signInAs(request, member, new JwtAuthenticationToken(jwt, authoritiesOf(member), jwt.getSubject()));
+        } else if (route != null
+                && authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)) {
+            // Fail closed: on a tenant host only this tenant's own logins and tokens count, nothing else that some
+            // other mechanism may have put in the context.
+            endSession(request);
         }
         chain.doFilter(request, response);
     }

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -93,6 +95,17 @@ class ApiTokensIT {
         mvc.perform(bearer(get(url(alpha, "/api/v1/me")), token))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "token-of-another-organization"));
+    }
+
+    @Test
+    void onATenantHostOnlyItsOwnLoginsCountNotAnyOtherAuthentication() throws Exception {
+        // A made-up OIDC login with an org admin's authority, as no Keycloak login for this tenant ever makes it.
+        var foreign = SecurityMockMvcRequestPostProcessors.oidcLogin()
+                .authorities(new SimpleGrantedAuthority("ROLE_ORG_ADMIN"));
+
+        mvc.perform(get(url(alpha, "/api/v1/members")).with(foreign))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "token-missing"));
     }
 
     @Test
