@@ -47,6 +47,34 @@ class BulkMatchingTests {
     }
 
     @Test
+    void equalsTheOrToolsOptimumOnLargerProgramsWithMoreMenteesThanPlaces() {
+        for (long seed = 100; seed < 105; seed++) {
+            var program = MatchingFixtures.randomProgram(seed, 40, 150, seed % 2 == 0);
+            PairScores scores = program.scores();
+
+            MatchingResult optimal = new BulkMatching().match(scores);
+            Reference reference = orTools(scores);
+
+            assertThat(optimal.totalPoints()).as("seed %d", seed).isEqualTo(reference.totalPoints());
+            assertThat(optimal.matches()).as("seed %d", seed).hasSize(reference.matches());
+            assertRespectsCapacitiesAndFilters(scores, optimal);
+        }
+    }
+
+    @Test
+    void explainsEveryProposedMatch() {
+        var program = MatchingFixtures.randomProgram(5, 6, 12, false);
+
+        MatchingResult result = new BulkMatching().match(program.scores());
+
+        assertThat(result.matches()).isNotEmpty().allSatisfy(match -> {
+            assertThat(match.reasons())
+                    .hasSize(program.scoring().questionPairs().size());
+            assertThat(match).isEqualTo(program.scoring().assess(match.mentor(), match.mentee()));
+        });
+    }
+
+    @Test
     void beatsGreedyWhereTheBestMentorIsTheOnlyOneForAnotherMentee() {
         // Mentee a fits mentors x and y equally well; mentee b is blocked from y, so x is the only one for b.
         var scoring = new Scoring(
