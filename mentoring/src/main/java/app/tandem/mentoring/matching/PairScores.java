@@ -1,5 +1,6 @@
 package app.tandem.mentoring.matching;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,8 +74,8 @@ public final class PairScores {
     /** Turns an assignment (per mentee, the mentor index or -1) into a result with reasons for the unmatched. */
     MatchingResult result(int[] mentorOf) {
         int[] load = new int[mentors.size()];
-        var matches = new java.util.ArrayList<PairAssessment>();
-        var unmatched = new java.util.ArrayList<UnmatchedMentee>();
+        var matches = new ArrayList<PairAssessment>();
+        var unmatched = new ArrayList<UnmatchedMentee>();
         for (int e = 0; e < mentorOf.length; e++) {
             if (mentorOf[e] >= 0) {
                 load[mentorOf[e]]++;
