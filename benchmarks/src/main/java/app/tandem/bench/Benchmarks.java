@@ -17,11 +17,16 @@ public final class Benchmarks {
             Benchmarks:
               tenancy [--tenants N]   provisioning vs plain Flyway, migrating every tenant, and requests
                                       served for one tenant vs for many; N tenants in total (default 1000)
+              matching                optimal bulk matching of 1,000 mentors and 3,000 mentees against OR-Tools
+                                      and a greedy pass, and suggestions for one mentee among 5,000 mentors
             """;
 
     private Benchmarks() {}
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("matching")) {
+            System.exit(runMatching());
+        }
         if (args.length == 0 || !args[0].equals("tenancy")) {
             System.err.print(USAGE);
             System.exit(2);
@@ -47,6 +52,23 @@ public final class Benchmarks {
      */
     private static void quietLoggingUntilSpringBootConfiguresIt() {
         LoggingSystem.get(Benchmarks.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+    }
+
+    private static int runMatching() {
+        try {
+            var result = new MatchingBenchmark().run();
+            result.targets().forEach(target -> Progress.say("target %s", target));
+            System.out.println(result.toJson());
+            System.out.flush();
+            return 0;
+        } catch (BenchmarkFailure e) {
+            System.err.println("The matching benchmark failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | Error e) {
+            System.err.println("The matching benchmark failed unexpectedly: " + e);
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     private static int runTenancy(TenancyBenchmark.Options options) {
