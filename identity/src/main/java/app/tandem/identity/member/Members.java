@@ -3,6 +3,7 @@ package app.tandem.identity.member;
 import app.tandem.core.audit.Actor;
 import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
+import app.tandem.core.mail.EmailAddresses;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -28,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The members of the organization in scope: sign-in linking, roles and status. */
 @Service
 public class Members {
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final MemberRepository members;
     private final AuditTrail audit;
@@ -224,7 +222,7 @@ public class Members {
             throw new InvalidMember("Give the member's email address.");
         }
         var normalised = email.strip().toLowerCase(Locale.ROOT);
-        if (normalised.length() > 320 || !EMAIL.matcher(normalised).matches()) {
+        if (!EmailAddresses.isValid(normalised)) {
             throw new InvalidMember("'" + email.strip() + "' is not an email address.");
         }
         return normalised;

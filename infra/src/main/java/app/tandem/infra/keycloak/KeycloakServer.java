@@ -20,10 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -328,14 +331,6 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** An exclusive lock on a file beside the distribution, held while one server starts. */
     private record StartLock(FileChannel channel, FileLock lock) implements AutoCloseable {
 
@@ -344,20 +339,20 @@ public final class KeycloakServer implements AutoCloseable {
                     home.resolveSibling(home.getFileName() + ".start.lock"),
                     StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-            long deadline = System.nanoTime() + timeout.toNanos();
             try {
-                while (true) {
-                    FileLock lock = tryLock(channel);
-                    if (lock != null) {
-                        return new StartLock(channel, lock);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Another Keycloak has been starting from " + home
-                                + " for longer than " + timeout.toSeconds() + " s; is a test or local run stuck?");
-                    }
-                    sleep(Duration.ofMillis(200));
-                }
-            } catch (IOException | RuntimeException e) {
+                // Another JVM starting a Keycloak from the same directory holds the lock until its server is up.
+                var lock = Awaitility.await("the start lock of " + home)
+                        .atMost(timeout)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> tryLock(channel), Objects::nonNull);
+                return new StartLock(channel, lock);
+            } catch (ConditionTimeoutException e) {
+                channel.close();
+                throw new IllegalStateException(
+                        "Another Keycloak has been starting from " + home + " for longer than " + timeout.toSeconds()
+                                + " s; is a test or local run stuck?",
+                        e);
+            } catch (RuntimeException e) {
                 channel.close();
                 throw e;
             }

@@ -3,8 +3,10 @@ package app.tandem.infra.mail;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An SMTP server for tests (GreenMail on 127.0.0.1) that receives every message and lets the test read them. The
@@ -88,22 +90,14 @@ public final class TestMailbox implements AutoCloseable {
 
     /** Waits (up to 30 s) for the first message that {@code matches}. */
     public ReceivedMail awaitMessage(Predicate<ReceivedMail> matches, String description) {
-        long deadline = System.nanoTime() + DEFAULT_WAIT.toNanos();
-        while (true) {
-            var found = messages().stream().filter(matches).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "No " + description + " arrived in " + DEFAULT_WAIT.toSeconds() + " s", new TimeoutException());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + description, e);
-            }
+        try {
+            return Awaitility.await(description)
+                    .atMost(DEFAULT_WAIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> messages().stream().filter(matches).findFirst(), Optional::isPresent)
+                    .orElseThrow();
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("No " + description + " arrived in " + DEFAULT_WAIT.toSeconds() + " s", e);
         }
     }
 

@@ -1,8 +1,5 @@
 package app.tandem.core.mail;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-
 /**
  * One message to one recipient: a subject line, a plain-text body and, optionally, an HTML version of the same
  * content. It checks itself when made and throws {@link InvalidMail} with a specific message.
@@ -15,7 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 public record Mail(String to, String subject, String text, String html) {
 
     /** The longest address SMTP allows (RFC 5321: 64 for the local part, 255 for the domain, and the @). */
-    public static final int MAX_ADDRESS_LENGTH = 320;
+    public static final int MAX_ADDRESS_LENGTH = EmailAddresses.MAX_LENGTH;
 
     public static final int MAX_SUBJECT_LENGTH = 500;
 
@@ -24,7 +21,7 @@ public record Mail(String to, String subject, String text, String html) {
         if (to.isEmpty()) {
             throw new InvalidMail("A mail needs a recipient address.");
         }
-        if (to.length() > MAX_ADDRESS_LENGTH || !isBareAddress(to)) {
+        if (!EmailAddresses.isValid(to)) {
             throw new InvalidMail("Not an email address: \"" + abbreviate(to) + "\".");
         }
         subject = subject == null ? "" : subject.strip();
@@ -48,16 +45,6 @@ public record Mail(String to, String subject, String text, String html) {
     /** A text-only mail. */
     public static Mail of(String to, String subject, String text) {
         return new Mail(to, subject, text, null);
-    }
-
-    private static boolean isBareAddress(String value) {
-        try {
-            var address = new InternetAddress(value, true);
-            address.validate();
-            return address.getPersonal() == null && value.equals(address.getAddress()) && value.indexOf('@') > 0;
-        } catch (AddressException e) {
-            return false;
-        }
     }
 
     private static String abbreviate(String value) {

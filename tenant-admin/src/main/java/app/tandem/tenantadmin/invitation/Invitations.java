@@ -3,6 +3,7 @@ package app.tandem.tenantadmin.invitation;
 import app.tandem.core.audit.Actor;
 import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
+import app.tandem.core.mail.EmailAddresses;
 import app.tandem.core.mail.MailTemplates;
 import app.tandem.core.mail.Outbox;
 import app.tandem.core.tenant.TenantRegistry;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +35,6 @@ public class Invitations {
 
     static final String MAIL_TEMPLATE = "tenantadmin/mail/invitation";
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final InvitationRepository invitations;
@@ -225,7 +224,7 @@ public class Invitations {
         if (email.isEmpty()) {
             throw InvitationRefused.invalid("Give the email address of the person to invite.");
         }
-        if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+        if (!EmailAddresses.isValid(email)) {
             throw InvitationRefused.invalid("'" + invite.email().strip() + "' is not an email address.");
         }
         var name = invite.displayName() == null ? "" : invite.displayName().strip();

@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.signup;
 
+import app.tandem.core.mail.EmailAddresses;
 import app.tandem.core.tenant.InvalidTenantInput;
 import app.tandem.core.tenant.TenantKind;
 import app.tandem.core.tenant.TenantSlug;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What a person types to sign up an organization, as the form and the API send it: text, not yet trusted. {@link
@@ -34,8 +34,6 @@ public record SignUpRequest(
     static final int NAME_MAX = 100;
     static final int PERSON_NAME_MAX = 100;
     static final int EMAIL_MAX = 254;
-
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     /** A request whose every field keeps its rules (the address may still be taken). */
     record Valid(
@@ -77,7 +75,7 @@ public record SignUpRequest(
         var address = strip(email);
         if (address.isEmpty()) {
             problems.add(FieldProblem.of("email", "email-missing"));
-        } else if (address.length() > EMAIL_MAX || !EMAIL.matcher(address).matches()) {
+        } else if (address.length() > EMAIL_MAX || !EmailAddresses.isValid(address)) {
             problems.add(FieldProblem.of("email", "email-invalid", address));
         }
         if (!Boolean.TRUE.equals(acceptTerms)) {
