@@ -9,9 +9,11 @@ import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -166,6 +168,19 @@ public class Members {
     public Member get(UUID id) {
         TenantContext.require();
         return members.findById(id).orElseThrow(() -> new MemberNotFound(id));
+    }
+
+    /** The members with these ids, keyed by id (ids of no member of this organization are left out); one query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Member> byIds(Collection<UUID> ids) {
+        TenantContext.require();
+        var found = new HashMap<UUID, Member>();
+        var distinct = List.copyOf(new HashSet<>(ids));
+        for (int from = 0; from < distinct.size(); from += 1000) {
+            members.findAllById(distinct.subList(from, Math.min(from + 1000, distinct.size())))
+                    .forEach(member -> found.put(member.id(), member));
+        }
+        return found;
     }
 
     /** Changes a member's role; the organization keeps at least one active org admin. */

@@ -1,0 +1,22 @@
+package app.tandem.mentoring.program;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ProgramRepository extends JpaRepository<Program, UUID> {
+
+    List<Program> findAllByOrderByCreatedAtDesc();
+
+    List<Program> findByStatusInOrderByStartsOnAscNameAsc(Collection<ProgramStatus> statuses);
+
+    /** The program, locked until the end of the transaction: status changes and matching take turns on it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Program p where p.id = :id")
+    Optional<Program> findForUpdate(UUID id);
+}
