@@ -12,10 +12,20 @@ import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
 import app.tandem.core.tenant.TenantStatus;
 import app.tandem.demo.DemoData;
+import app.tandem.demo.DemoProgram;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.member.Member;
 import app.tandem.identity.member.Members;
+import app.tandem.mentoring.enrollment.Enrollment;
+import app.tandem.mentoring.enrollment.EnrollmentRepository;
+import app.tandem.mentoring.matching.Importance;
+import app.tandem.mentoring.matching.QuestionPair;
+import app.tandem.mentoring.matching.Role;
+import app.tandem.mentoring.program.MatchingQuestions;
+import app.tandem.mentoring.program.ProgramRepository;
+import app.tandem.mentoring.program.ProgramStatus;
+import app.tandem.mentoring.program.RegistrationQuestionRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -77,5 +87,43 @@ class DemoDataIT {
                     .as(account.email())
                     .isEqualTo(account.role() != null);
         }
+    }
+
+    @Autowired
+    DemoProgram demoProgram;
+
+    @Autowired
+    ProgramRepository programs;
+
+    @Autowired
+    RegistrationQuestionRepository questions;
+
+    @Autowired
+    EnrollmentRepository enrollments;
+
+    @Test
+    void theDemoTenantHasAPilotOpenForEnrollmentWithPairedQuestionsAndPeopleWhoAnsweredThem() {
+        var demo = registry.findBySlug("demo").orElseThrow();
+
+        demoProgram.run(null);
+
+        TenantScope.run(demo.id(), () -> {
+            assertThat(programs.findAll()).singleElement().satisfies(program -> {
+                assertThat(program.name()).isEqualTo(DemoProgram.NAME);
+                assertThat(program.status()).isEqualTo(ProgramStatus.ENROLLING);
+                assertThat(MatchingQuestions.of(questions.findByProgramIdOrderByPositionAsc(program.id())))
+                        .extracting(QuestionPair::importance)
+                        .containsExactly(Importance.VERY, Importance.MUST, Importance.MODERATE, Importance.SOMEWHAT);
+                var taking = enrollments.findByProgramIdOrderByCreatedAtAsc(program.id());
+                assertThat(taking).filteredOn(e -> e.role() == Role.MENTOR).hasSizeGreaterThanOrEqualTo(5);
+                assertThat(taking).filteredOn(e -> e.role() == Role.MENTEE).hasSizeGreaterThanOrEqualTo(15);
+                var maya = members.findByEmail("maya@demo.localhost").orElseThrow();
+                var milo = members.findByEmail("milo@demo.localhost").orElseThrow();
+                assertThat(taking)
+                        .extracting(Enrollment::memberId)
+                        .contains(maya.id())
+                        .doesNotContain(milo.id());
+            });
+        });
     }
 }

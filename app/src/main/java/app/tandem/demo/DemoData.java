@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * {@link #ACCOUNTS} with the password {@value #PASSWORD} (made sure of on every start, so they can always sign in).
  */
 @Component
+@Order(1)
 @ConditionalOnBooleanProperty("tandem.demo.enabled")
 public class DemoData implements ApplicationRunner {
 
