@@ -233,12 +233,14 @@ public class Programs {
                 actor.name(),
                 clock.instant()));
         var originals = questions.findByProgramIdOrderByPositionAsc(original.id());
-        var copies = new HashMap<UUID, RegistrationQuestion>();
-        for (var question : originals) {
-            copies.put(question.id(), new RegistrationQuestion(copy.id(), question.position(), question.definition()));
-        }
         // The copies refer to each other: all are stored before the pairings, which the foreign key checks at once.
-        questions.saveAllAndFlush(copies.values());
+        var stored = questions.saveAllAndFlush(originals.stream()
+                .map(question -> new RegistrationQuestion(copy.id(), question.position(), question.definition()))
+                .toList());
+        var copies = new HashMap<UUID, RegistrationQuestion>();
+        for (int i = 0; i < originals.size(); i++) {
+            copies.put(originals.get(i).id(), stored.get(i));
+        }
         for (var question : originals) {
             if (question.pairedQuestionId() != null && copies.containsKey(question.pairedQuestionId())) {
                 copies.get(question.id())
