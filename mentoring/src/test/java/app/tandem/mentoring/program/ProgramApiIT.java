@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.tandem.core.audit.AuditEvent;
+import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.test.TenantFixtures;
@@ -65,6 +67,9 @@ class ProgramApiIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    AuditTrail audit;
 
     Tenant alpha;
     Tenant beta;
@@ -162,6 +167,22 @@ class ProgramApiIT {
                 .andExpect(jsonPath("$.detail")
                         .value("Spring cohort is closed: a closed program is closed for good."
                                 + " Duplicate it to run it again."));
+        var trail = TenantScope.get(
+                alpha.id(), () -> audit.recent("program.", 0, 200).getContent());
+        assertThat(trail)
+                .filteredOn(event -> event.subject().equals("Spring cohort"))
+                .extracting(AuditEvent::action, AuditEvent::details)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("program.status-changed", "RUNNING → CLOSED"),
+                        org.assertj.core.groups.Tuple.tuple("program.status-changed", "DRAFT → ENROLLING"));
+        assertThat(trail)
+                .filteredOn(event -> event.subject().equals("Spring cohort"))
+                .extracting(AuditEvent::action)
+                .contains(
+                        "program.created",
+                        "program.question-added",
+                        "program.question-paired",
+                        "program.question-changed");
     }
 
     @Test
