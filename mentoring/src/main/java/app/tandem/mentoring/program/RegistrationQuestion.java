@@ -90,6 +90,16 @@ public class RegistrationQuestion {
         this.pairedQuestionId = otherQuestionId;
     }
 
+    public void unpair() {
+        this.pairedQuestionId = null;
+    }
+
+    /** Takes the importance and number range of the pair it belongs to, so that both questions read the same. */
+    void weighAs(RegistrationQuestion partner) {
+        this.importance = partner.importance;
+        this.numberRange = partner.numberRange;
+    }
+
     public void moveTo(int position) {
         this.position = position;
     }
