@@ -5,7 +5,6 @@ import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
-import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.matching.Suggestions;
@@ -32,7 +31,6 @@ public class Matches {
     private final MatchRepository matches;
     private final BlockedPairRepository blocked;
     private final MentorshipRequestRepository requests;
-    private final EnrollmentRepository enrollments;
     private final ProgramSnapshots snapshots;
     private final MatchMaker maker;
     private final MatchMails mails;
@@ -46,7 +44,6 @@ public class Matches {
             MatchRepository matches,
             BlockedPairRepository blocked,
             MentorshipRequestRepository requests,
-            EnrollmentRepository enrollments,
             ProgramSnapshots snapshots,
             MatchMaker maker,
             MatchMails mails,
@@ -58,7 +55,6 @@ public class Matches {
         this.matches = matches;
         this.blocked = blocked;
         this.requests = requests;
-        this.enrollments = enrollments;
         this.snapshots = snapshots;
         this.maker = maker;
         this.mails = mails;
@@ -168,10 +164,17 @@ public class Matches {
     /** The pair's score and reasons, or why it cannot be matched, without changing anything. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('COORDINATOR')")
-    public PairAssessment assess(UUID programId, UUID mentorEnrollmentId, UUID menteeEnrollmentId) {
+    public PairCheck assess(UUID programId, UUID mentorEnrollmentId, UUID menteeEnrollmentId) {
         var s = snapshots.of(programId);
-        return s.assess(enrollmentOf(s, mentorEnrollmentId), enrollmentOf(s, menteeEnrollmentId));
+        var pair = s.assess(enrollmentOf(s, mentorEnrollmentId), enrollmentOf(s, menteeEnrollmentId));
+        return new PairCheck(
+                pair.score(),
+                Explanations.of(pair, s.questions, Explanations.Voice.NEUTRAL),
+                pair.allowed() ? null : Explanations.filtered(pair.filteredOut(), s.questions));
     }
+
+    /** A pair's score (0–100) and reasons in words; {@code notAllowed} says why it cannot be matched, if so. */
+    public record PairCheck(double score, List<String> reasons, String notAllowed) {}
 
     /** The program's matches, all or of one status. */
     @Transactional(readOnly = true)
