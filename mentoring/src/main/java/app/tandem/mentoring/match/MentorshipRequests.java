@@ -91,6 +91,9 @@ public class MentorshipRequests {
                 .findById(send.mentorEnrollmentId())
                 .orElseThrow(() -> MatchRefused.enrollmentNotFound(send.mentorEnrollmentId()));
         var program = snapshots.program(mentor.programId());
+        if (!program.matchingMode().allowsRequests()) {
+            throw MatchRefused.requestsNotUsed(program.name());
+        }
         var menteeId = send.menteeEnrollmentId() != null
                 ? send.menteeEnrollmentId()
                 : enrollments
@@ -108,9 +111,6 @@ public class MentorshipRequests {
         }
         if (mentor.role() != Role.MENTOR) {
             throw MatchRefused.wrongRole("Requests go to mentors; this enrollment is a mentee's.");
-        }
-        if (!program.matchingMode().allowsRequests()) {
-            throw MatchRefused.requestsNotUsed(program.name());
         }
         var snapshot = snapshots.of(program);
         var now = snapshot.now;
