@@ -1,0 +1,138 @@
+package app.tandem.mentoring.match;
+
+import app.tandem.core.routing.OnTenantHost;
+import app.tandem.core.routing.TenantRoute;
+import app.tandem.core.web.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The coordinators' match board of a program: unmatched mentees with the mentors that fit them and a "Match" button,
+ * current matches, bulk auto-match with its drafts to review and publish, the mentees a run left and why, and blocked
+ * pairs. Plain forms; nothing needs JavaScript.
+ */
+@Controller
+@OnTenantHost
+@RequestMapping("/admin/programs/{programId}/matching")
+@PreAuthorize("hasRole('COORDINATOR')")
+class MatchBoardPage {
+
+    private final Matches matches;
+    private final AutoMatching autoMatching;
+
+    MatchBoardPage(Matches matches, AutoMatching autoMatching) {
+        this.matches = matches;
+        this.autoMatching = autoMatching;
+    }
+
+    @GetMapping
+    String board(@PathVariable UUID programId, HttpServletRequest request, Model model) {
+        model.addAttribute("tenant", TenantRoute.of(request).orElseThrow());
+        model.addAttribute("board", matches.board(programId));
+        return "mentoring/match/board";
+    }
+
+    @PostMapping("/matches")
+    String match(
+            @PathVariable UUID programId,
+            @RequestParam(required = false) UUID mentorEnrollmentId,
+            @RequestParam(required = false) UUID menteeEnrollmentId,
+            RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var made = matches.match(programId, mentorEnrollmentId, menteeEnrollmentId);
+            return made.menteeName() + " is matched with " + made.mentorName() + "; both are told by email.";
+        });
+    }
+
+    @PostMapping("/matches/{matchId}/end")
+    String end(@PathVariable UUID programId, @PathVariable UUID matchId, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var ended = matches.end(matchId);
+            return "The match of " + ended.mentorName() + " and " + ended.menteeName() + " has ended.";
+        });
+    }
+
+    @PostMapping("/runs")
+    String run(@PathVariable UUID programId, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var run = autoMatching.run(programId);
+            return "Auto-match proposes " + run.matchedCount() + " matches (total score "
+                    + run.totalPoints() / 100.0 + "); " + run.unmatchedCount()
+                    + " mentees left unmatched. Review the drafts, then publish.";
+        });
+    }
+
+    @PostMapping("/drafts/{draftId}/mentor")
+    String changeMentor(
+            @PathVariable UUID programId,
+            @PathVariable UUID draftId,
+            @RequestParam(required = false) UUID mentorEnrollmentId,
+            RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var draft = autoMatching.changeMentor(draftId, mentorEnrollmentId);
+            return draft.menteeName() + "'s draft now has " + draft.mentorName() + " as mentor.";
+        });
+    }
+
+    @PostMapping("/drafts/{draftId}/remove")
+    String removeDraft(@PathVariable UUID programId, @PathVariable UUID draftId, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            autoMatching.removeDraft(draftId);
+            return "The draft is removed.";
+        });
+    }
+
+    @PostMapping("/drafts/publish")
+    String publish(@PathVariable UUID programId, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var result = autoMatching.publish(programId);
+            redirect.addFlashAttribute("left", result.left());
+            return result.published().size() + " matches published; each pair is told by email."
+                    + (result.left().isEmpty() ? "" : " " + result.left().size() + " drafts could not be published.");
+        });
+    }
+
+    @PostMapping("/blocked-pairs")
+    String block(
+            @PathVariable UUID programId,
+            @RequestParam(required = false) UUID mentorMemberId,
+            @RequestParam(required = false) UUID menteeMemberId,
+            RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            var block = matches.block(programId, new Matches.BlockRequest(mentorMemberId, menteeMemberId));
+            return block.mentorName() + " and " + block.menteeName() + " will not be matched.";
+        });
+    }
+
+    @PostMapping("/blocked-pairs/remove")
+    String unblock(
+            @PathVariable UUID programId,
+            @RequestParam(required = false) UUID mentorMemberId,
+            @RequestParam(required = false) UUID menteeMemberId,
+            RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, back(programId), () -> {
+            matches.unblock(programId, new Matches.BlockRequest(mentorMemberId, menteeMemberId));
+            return "The pair is no longer blocked.";
+        });
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException refused, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return MatchingPages.refused(refused, request, response, model);
+    }
+
+    private static String back(UUID programId) {
+        return "/admin/programs/" + programId + "/matching";
+    }
+}

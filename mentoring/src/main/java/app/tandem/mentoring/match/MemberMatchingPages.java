@@ -1,0 +1,102 @@
+package app.tandem.mentoring.match;
+
+import app.tandem.core.routing.OnTenantHost;
+import app.tandem.core.routing.TenantRoute;
+import app.tandem.core.web.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Members' matching pages: a mentee's suggested mentors with the reasons and a request form, and the requests inbox
+ * (received: accept or decline with a note; sent: withdraw).
+ */
+@Controller
+@OnTenantHost
+class MemberMatchingPages {
+
+    private final MentorSuggestions suggestions;
+    private final MentorshipRequests requests;
+    private final Clock clock;
+
+    MemberMatchingPages(MentorSuggestions suggestions, MentorshipRequests requests, Clock clock) {
+        this.suggestions = suggestions;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    @GetMapping("/programs/{programId}/suggestions")
+    String suggestions(@PathVariable UUID programId, HttpServletRequest request, Model model) {
+        model.addAttribute("tenant", TenantRoute.of(request).orElseThrow());
+        model.addAttribute("view", suggestions.forMe(programId, MentorSuggestions.DEFAULT_LIMIT));
+        return "mentoring/match/suggestions";
+    }
+
+    @PostMapping("/programs/{programId}/suggestions")
+    String request(
+            @PathVariable UUID programId,
+            @RequestParam(required = false) UUID mentorEnrollmentId,
+            @RequestParam(defaultValue = "") String message,
+            RedirectAttributes redirect) {
+        var back = "/programs/" + programId + "/suggestions";
+        try {
+            var sent = requests.send(new MentorshipRequests.SendRequest(mentorEnrollmentId, null, message));
+            redirect.addFlashAttribute(
+                    "notice", "Your request went to " + sent.mentorName() + ". You will hear by email.");
+        } catch (DomainException refused) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("problem", refused.getMessage());
+            redirect.addFlashAttribute("message", message);
+            redirect.addFlashAttribute("mentorEnrollmentId", mentorEnrollmentId);
+        }
+        return "redirect:" + back;
+    }
+
+    @GetMapping("/requests")
+    String inbox(HttpServletRequest request, Model model) {
+        model.addAttribute("tenant", TenantRoute.of(request).orElseThrow());
+        model.addAttribute("inbox", requests.inbox());
+        model.addAttribute("now", clock.instant());
+        return "mentoring/match/requests";
+    }
+
+    @PostMapping("/requests/{id}/accept")
+    String accept(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, "/requests", () -> {
+            var accepted = requests.accept(id, note);
+            return "You are now " + accepted.menteeName() + "'s mentor; they are told by email.";
+        });
+    }
+
+    @PostMapping("/requests/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, "/requests", () -> {
+            var declined = requests.decline(id, note);
+            return "You declined " + declined.menteeName() + "'s request; they are told by email.";
+        });
+    }
+
+    @PostMapping("/requests/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
+        return MatchingPages.act(redirect, "/requests", () -> {
+            var withdrawn = requests.withdraw(id);
+            return "Your request to " + withdrawn.mentorName() + " is withdrawn.";
+        });
+    }
+
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException refused, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return MatchingPages.refused(refused, request, response, model);
+    }
+}

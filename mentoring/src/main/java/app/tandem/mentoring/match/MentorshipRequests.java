@@ -1,0 +1,318 @@
+package app.tandem.mentoring.match;
+
+import app.tandem.core.context.TenantContext;
+import app.tandem.identity.CurrentMember;
+import app.tandem.identity.SignedInMember;
+import app.tandem.identity.member.Members;
+import app.tandem.mentoring.enrollment.Enrollment;
+import app.tandem.mentoring.enrollment.EnrollmentRepository;
+import app.tandem.mentoring.enrollment.EnrollmentStatus;
+import app.tandem.mentoring.matching.Role;
+import app.tandem.mentoring.program.ProgramRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Requests from mentees to mentors, in programs whose matching mode lets mentees ask: a mentee asks with a message
+ * (within the program's cap of open requests, one open request per mentor), the mentor accepts — an active match,
+ * within the mentor's places — or declines with a note, the mentee may withdraw. Each step emails the other person.
+ */
+@Service
+public class MentorshipRequests {
+
+    private final MentorshipRequestRepository requests;
+    private final EnrollmentRepository enrollments;
+    private final ProgramRepository programs;
+    private final ProgramSnapshots snapshots;
+    private final MatchMaker maker;
+    private final MatchMails mails;
+    private final Members members;
+    private final CurrentMember currentMember;
+    private final Clock clock;
+
+    MentorshipRequests(
+            MentorshipRequestRepository requests,
+            EnrollmentRepository enrollments,
+            ProgramRepository programs,
+            ProgramSnapshots snapshots,
+            MatchMaker maker,
+            MatchMails mails,
+            Members members,
+            CurrentMember currentMember,
+            Clock clock) {
+        this.requests = requests;
+        this.enrollments = enrollments;
+        this.programs = programs;
+        this.snapshots = snapshots;
+        this.maker = maker;
+        this.mails = mails;
+        this.members = members;
+        this.currentMember = currentMember;
+        this.clock = clock;
+    }
+
+    /**
+     * What a mentee sends: to which mentor's enrollment, from which of their own mentee enrollments (optional: their
+     * enrollment in the mentor's program), and a message of at most 2,000 characters.
+     */
+    public record SendRequest(UUID mentorEnrollmentId, UUID menteeEnrollmentId, String message) {}
+
+    /** A request with the names of both people and the program, as pages and the API show it. */
+    public record RequestDetails(
+            MentorshipRequest request, String programName, String mentorName, String menteeName, String state) {}
+
+    /** The signed-in member's requests: those they received as a mentor and those they sent as a mentee. */
+    public record Inbox(List<RequestDetails> received, List<RequestDetails> sent) {}
+
+    @Transactional
+    @PreAuthorize("hasRole('MEMBER')")
+    public RequestDetails send(SendRequest send) {
+        TenantContext.require();
+        var me = currentMember.require();
+        if (send == null || send.mentorEnrollmentId() == null) {
+            throw MatchRefused.invalid("Choose the mentor to ask.");
+        }
+        var message = send.message() == null ? "" : send.message().strip();
+        if (message.length() > MentorshipRequest.MAX_TEXT) {
+            throw MatchRefused.invalid("A message is at most " + MentorshipRequest.MAX_TEXT
+                    + " characters long; yours has " + message.length() + ".");
+        }
+        var mentor = enrollments
+                .findById(send.mentorEnrollmentId())
+                .orElseThrow(() -> MatchRefused.enrollmentNotFound(send.mentorEnrollmentId()));
+        var program = snapshots.program(mentor.programId());
+        if (!program.matchingMode().allowsRequests()) {
+            throw MatchRefused.requestsNotUsed(program.name());
+        }
+        var menteeId = send.menteeEnrollmentId() != null
+                ? send.menteeEnrollmentId()
+                : enrollments
+                        .findTakingPart(program.id(), me.id(), Role.MENTEE)
+                        .map(Enrollment::id)
+                        .orElseThrow(() -> MatchRefused.notEnrolledAsMentee(program.name()));
+        // The mentee's enrollment is locked: two requests of one mentee at once cannot both take the last slot of the
+        // cap.
+        var mentee = maker.lock(menteeId, null);
+        if (!mentee.memberId().equals(me.id())) {
+            throw MatchRefused.notYours("mentee enrollment");
+        }
+        if (mentee.role() != Role.MENTEE || !mentee.programId().equals(program.id())) {
+            throw MatchRefused.notEnrolledAsMentee(program.name());
+        }
+        if (mentor.role() != Role.MENTOR) {
+            throw MatchRefused.wrongRole("Requests go to mentors; this enrollment is a mentee's.");
+        }
+        var snapshot = snapshots.of(program);
+        var now = snapshot.now;
+        var mine = requests.findByMenteeEnrollmentIdAndStatus(mentee.id(), RequestStatus.PENDING);
+        for (var earlier : mine) {
+            if (earlier.mentorEnrollmentId().equals(mentor.id())) {
+                if (earlier.open(now)) {
+                    throw MatchRefused.alreadyRequested(snapshot.name(mentor.id()));
+                }
+                // An expired request gives way to the new one.
+                earlier.cancel(now);
+                requests.flush();
+            }
+        }
+        var refusal = maker.refusal(snapshot, mentor, mentee);
+        if (refusal != null) {
+            throw refusal;
+        }
+        long open = mine.stream().filter(r -> r.open(now)).count();
+        if (open >= program.pendingRequestCap()) {
+            throw MatchRefused.pendingCap(program.pendingRequestCap());
+        }
+        var request = requests.save(new MentorshipRequest(
+                program.id(), mentee.id(), mentor.id(), message, Duration.ofDays(program.requestExpiryDays()), now));
+        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
+        mails.requestReceived(
+                program.name(),
+                people.get(mentor.memberId()),
+                people.get(mentee.memberId()),
+                message,
+                request.expiresAt());
+        return details(request, snapshot);
+    }
+
+    /** The mentor accepts: an active match within their places; the mentee's other open requests are cancelled. */
+    @Transactional
+    @PreAuthorize("hasRole('MEMBER')")
+    public RequestDetails accept(UUID requestId, String note) {
+        var me = currentMember.require();
+        var request = find(requestId);
+        var checkedNote = note(note);
+        var mentor = maker.lock(request.mentorEnrollmentId(), request.programId());
+        if (!mentor.memberId().equals(me.id())) {
+            throw MatchRefused.notYours("request");
+        }
+        var mentee = maker.lock(request.menteeEnrollmentId(), request.programId());
+        var snapshot = snapshots.of(request.programId());
+        if (!request.open(snapshot.now)) {
+            throw MatchRefused.requestClosed(request, snapshot.now);
+        }
+        maker.activate(snapshot, mentor, mentee, MatchOrigin.REQUEST, request.id(), me.displayName());
+        request.accept(snapshot.now);
+        for (var other : requests.findByMenteeEnrollmentIdAndStatus(mentee.id(), RequestStatus.PENDING)) {
+            other.cancel(snapshot.now);
+        }
+        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
+        mails.requestAnswered(
+                "request-accepted",
+                snapshot.program.name(),
+                people.get(mentor.memberId()),
+                people.get(mentee.memberId()),
+                checkedNote);
+        return details(request, snapshot);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MEMBER')")
+    public RequestDetails decline(UUID requestId, String note) {
+        var me = currentMember.require();
+        var request = find(requestId);
+        var checkedNote = note(note);
+        var mentor = enrollments.findById(request.mentorEnrollmentId()).orElseThrow();
+        if (!mentor.memberId().equals(me.id())) {
+            throw MatchRefused.notYours("request");
+        }
+        var now = clock.instant();
+        request.decline(checkedNote, now);
+        var mentee = enrollments.findById(request.menteeEnrollmentId()).orElseThrow();
+        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
+        var snapshot = snapshots.of(request.programId());
+        mails.requestAnswered(
+                "request-declined",
+                snapshot.program.name(),
+                people.get(mentor.memberId()),
+                people.get(mentee.memberId()),
+                checkedNote);
+        return details(request, snapshot);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('MEMBER')")
+    public RequestDetails withdraw(UUID requestId) {
+        var me = currentMember.require();
+        var request = find(requestId);
+        var mentee = enrollments.findById(request.menteeEnrollmentId()).orElseThrow();
+        if (!mentee.memberId().equals(me.id())) {
+            throw MatchRefused.notYours("request");
+        }
+        request.withdraw(clock.instant());
+        var mentor = enrollments.findById(request.mentorEnrollmentId()).orElseThrow();
+        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
+        var snapshot = snapshots.of(request.programId());
+        mails.requestWithdrawn(snapshot.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()));
+        return details(request, snapshot);
+    }
+
+    /** One request, for the mentee who sent it, the mentor who received it, or a coordinator. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('MEMBER')")
+    public RequestDetails get(UUID requestId) {
+        var me = currentMember.require();
+        var request = find(requestId);
+        var snapshot = snapshots.of(request.programId());
+        if (!me.has(app.tandem.identity.OrgRole.COORDINATOR) && !involves(request, snapshot, me)) {
+            throw MatchRefused.requestNotFound(requestId);
+        }
+        return details(request, snapshot);
+    }
+
+    /** The signed-in member's requests, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('MEMBER')")
+    public Inbox inbox() {
+        TenantContext.require();
+        var me = currentMember.require();
+        var mine = enrollments.findByMemberIdAndStatusIn(me.id(), EnumSet.allOf(EnrollmentStatus.class));
+        var asMentor = new ArrayList<UUID>();
+        var asMentee = new ArrayList<UUID>();
+        for (var enrollment : mine) {
+            (enrollment.role() == Role.MENTOR ? asMentor : asMentee).add(enrollment.id());
+        }
+        var received = asMentor.isEmpty()
+                ? List.<MentorshipRequest>of()
+                : requests.findByMentorEnrollmentIdInOrderByCreatedAtDesc(asMentor);
+        var sent = asMentee.isEmpty()
+                ? List.<MentorshipRequest>of()
+                : requests.findByMenteeEnrollmentIdInOrderByCreatedAtDesc(asMentee);
+        var names = new Names();
+        return new Inbox(
+                received.stream().map(names::details).toList(),
+                sent.stream().map(names::details).toList());
+    }
+
+    private boolean involves(MentorshipRequest request, ProgramSnapshot snapshot, SignedInMember me) {
+        var mentor = snapshot.enrollments.get(request.mentorEnrollmentId());
+        var mentee = snapshot.enrollments.get(request.menteeEnrollmentId());
+        return (mentor != null && mentor.memberId().equals(me.id()))
+                || (mentee != null && mentee.memberId().equals(me.id()));
+    }
+
+    private MentorshipRequest find(UUID requestId) {
+        TenantContext.require();
+        return requests.findById(requestId).orElseThrow(() -> MatchRefused.requestNotFound(requestId));
+    }
+
+    private static String note(String note) {
+        var stripped = note == null ? "" : note.strip();
+        if (stripped.length() > MentorshipRequest.MAX_TEXT) {
+            throw MatchRefused.invalid("A note is at most " + MentorshipRequest.MAX_TEXT
+                    + " characters long; yours has " + stripped.length() + ".");
+        }
+        return stripped;
+    }
+
+    private RequestDetails details(MentorshipRequest request, ProgramSnapshot snapshot) {
+        return new RequestDetails(
+                request,
+                snapshot.program.name(),
+                snapshot.name(request.mentorEnrollmentId()),
+                snapshot.name(request.menteeEnrollmentId()),
+                request.state(snapshot.now));
+    }
+
+    /** Looks up programs, enrollments and names once per inbox. */
+    private final class Names {
+        private final Map<UUID, String> programNames = new HashMap<>();
+        private final Map<UUID, Enrollment> people = new HashMap<>();
+        private final Map<UUID, String> memberNames = new HashMap<>();
+        private final java.time.Instant now = clock.instant();
+
+        RequestDetails details(MentorshipRequest request) {
+            var program = programNames.computeIfAbsent(
+                    request.programId(),
+                    id -> programs.findById(id).map(p -> p.name()).orElse("a program"));
+            return new RequestDetails(
+                    request,
+                    program,
+                    name(request.mentorEnrollmentId()),
+                    name(request.menteeEnrollmentId()),
+                    request.state(now));
+        }
+
+        private String name(UUID enrollmentId) {
+            var enrollment = people.computeIfAbsent(
+                    enrollmentId, id -> enrollments.findById(id).orElse(null));
+            if (enrollment == null) {
+                return "someone who left";
+            }
+            return memberNames.computeIfAbsent(enrollment.memberId(), id -> {
+                var found = members.byIds(new HashSet<>(List.of(id))).get(id);
+                return found == null ? "a former member" : found.displayName();
+            });
+        }
+    }
+}
