@@ -8,9 +8,11 @@ import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.member.Member;
 import app.tandem.identity.member.Members;
+import app.tandem.identity.security.BrowserSessions;
 import app.tandem.infra.keycloak.TestKeycloak;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * People for identity tests: Keycloak users with a password, members of a tenant's organization with a role, and the
@@ -73,5 +75,10 @@ public class MemberFixtures {
     /** Where the tenant's browser login returns to, as the application registers it. */
     public String redirectUri(Tenant tenant) {
         return addresses.baseUrl(registry.subdomainHost(tenant.slug())) + "/login/oauth2/code/keycloak";
+    }
+
+    /** A browser session of the account on the tenant's host, for MockMvc page requests. */
+    public RequestPostProcessor session(Tenant tenant, Account account) {
+        return BrowserSessions.signedIn(tenant, account);
     }
 }

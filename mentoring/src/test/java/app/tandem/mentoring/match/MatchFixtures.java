@@ -6,6 +6,7 @@ import app.tandem.core.test.TestClock;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
+import app.tandem.identity.security.BrowserSessions;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.identity.test.MemberFixtures.Account;
 import app.tandem.mentoring.enrollment.Enrollment;
@@ -23,9 +24,7 @@ import app.tandem.mentoring.program.ProgramStatus;
 import app.tandem.mentoring.program.QuestionDefinition;
 import app.tandem.mentoring.program.RegistrationQuestion;
 import app.tandem.mentoring.program.RegistrationQuestionRepository;
-import java.lang.reflect.Constructor;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,13 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.user.OAuth2User;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -188,29 +181,8 @@ class MatchFixtures {
         return as(tenant, account, OrgRole.MEMBER, work);
     }
 
-    /**
-     * A browser session of the account on the tenant's host. Identity keeps its session principal to itself, so it is
-     * made here the way its login makes it; identity's filter then reads the member as for a real login.
-     */
+    /** A browser session of the account on the tenant's host. */
     static RequestPostProcessor session(Tenant tenant, Account account) {
-        try {
-            Class<?> type = Class.forName("app.tandem.identity.security.TandemUser");
-            Constructor<?> constructor = type.getDeclaredConstructor(Collection.class, OidcIdToken.class, UUID.class);
-            constructor.setAccessible(true);
-            var idToken = OidcIdToken.withTokenValue("test-id-token")
-                    .subject(account.userId())
-                    .claim("email", account.email())
-                    .claim("name", account.displayName())
-                    .issuedAt(Instant.now())
-                    .expiresAt(Instant.now().plusSeconds(3600))
-                    .build();
-            List<GrantedAuthority> none = List.of(new SimpleGrantedAuthority("OIDC_USER"));
-            var user = (OAuth2User)
-                    constructor.newInstance(none, idToken, tenant.id().value());
-            return SecurityMockMvcRequestPostProcessors.authentication(
-                    new OAuth2AuthenticationToken(user, none, "keycloak"));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Identity's session user changed; update MatchFixtures", e);
-        }
+        return BrowserSessions.signedIn(tenant, account);
     }
 }

@@ -1,6 +1,6 @@
 package app.tandem.mentoring.program;
 
-import static app.tandem.mentoring.program.SignedInSessions.signedIn;
+import static app.tandem.identity.security.BrowserSessions.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
