@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -76,6 +77,24 @@ class MatchMails {
                         role,
                         "reasons",
                         reasons.isBlank() ? "chosen by your program's coordinators" : reasons));
+    }
+
+    /** Tells both people that their match has ended, and why (the sentence's end: "… has ended: {why}."). */
+    void matchEnded(String program, Member mentor, Member mentee, String why) {
+        for (var pair : List.of(List.of(mentor, mentee), List.of(mentee, mentor))) {
+            send(
+                    "match-ended",
+                    pair.get(0),
+                    Map.of(
+                            "program",
+                            program,
+                            "name",
+                            pair.get(0).displayName(),
+                            "other",
+                            pair.get(1).displayName(),
+                            "why",
+                            why));
+        }
     }
 
     private void send(String template, Member to, Map<String, ?> model) {

@@ -238,6 +238,7 @@ public class Matches {
         var match = matches.findById(matchId).orElseThrow(() -> MatchRefused.matchNotFound(matchId));
         match.end(clock.instant());
         var s = snapshots.of(match.programId());
+        notifyEnded(s, match, "the program's coordinators ended it");
         audit.record(
                 currentMember.asActor(),
                 "matching.match-ended",
@@ -355,6 +356,13 @@ public class Matches {
         var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
         mails.matchMade(
                 s.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()), match.reasons());
+    }
+
+    void notifyEnded(ProgramSnapshot s, Match match, String why) {
+        var mentor = s.enrollments.get(match.mentorEnrollmentId());
+        var mentee = s.enrollments.get(match.menteeEnrollmentId());
+        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
+        mails.matchEnded(s.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()), why);
     }
 
     static MatchDetails details(ProgramSnapshot s, Match match) {

@@ -328,13 +328,26 @@ class RequestFlowIT {
     }
 
     @Test
-    void withdrawingFromTheProgramCancelsPendingRequestsAndDropsDrafts() {
+    void withdrawingFromTheProgramCancelsPendingRequestsDropsDraftsAndEndsActiveMatches() {
         var tenant = tenants.activeTenant("req-withdraw");
         var program = fixtures.program(tenant, MatchingMode.BOTH, Importance.VERY, 5);
         var mentor = fixtures.mentor(program, 2, "Java");
         var mentee = fixtures.mentee(program, "Java");
         var other = fixtures.mentee(program, "Java");
+        var matched = fixtures.mentee(program, "Java");
         var sent = as(tenant, mentee.account(), () -> requests.send(new SendRequest(mentor.enrollmentId(), null, "")));
+        var active = TenantScope.get(
+                tenant.id(),
+                () -> matches.save(Match.active(
+                        program.id(),
+                        mentor.enrollmentId(),
+                        matched.enrollmentId(),
+                        MatchOrigin.MANUAL,
+                        null,
+                        8000,
+                        "",
+                        "test",
+                        Instant.now())));
         TenantScope.run(
                 tenant.id(),
                 () -> matches.save(Match.draft(
@@ -361,6 +374,11 @@ class RequestFlowIT {
                     .isEqualTo(RequestStatus.CANCELLED);
             assertThat(matches.findByMentorEnrollmentIdAndStatus(mentor.enrollmentId(), MatchStatus.DRAFT))
                     .isEmpty();
+            assertThat(matches.findById(active.id()).orElseThrow().status()).isEqualTo(MatchStatus.ENDED);
         });
+        var ended = TestMailbox.get().awaitMessageTo(matched.account().email());
+        assertThat(ended.subject())
+                .startsWith("Your match with " + mentor.account().displayName());
+        assertThat(ended.text()).contains(mentor.account().displayName() + " left the program");
     }
 }
