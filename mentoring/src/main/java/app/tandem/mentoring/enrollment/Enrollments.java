@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -117,6 +118,21 @@ public class Enrollments {
         var me = currentMember.require();
         return enrollments.findByMemberIdAndStatusIn(me.id(), EnumSet.allOf(EnrollmentStatus.class)).stream()
                 .sorted(Comparator.comparing(Enrollment::createdAt).reversed())
+                .toList();
+    }
+
+    /** The signed-in member's enrollments with their programs, withdrawn ones included, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<MyEnrollment> mineWithPrograms() {
+        var mine = mine();
+        var byId = programs
+                .findAllById(mine.stream().map(Enrollment::programId).distinct().toList())
+                .stream()
+                .collect(Collectors.toMap(Program::id, program -> program));
+        return mine.stream()
+                .filter(enrollment -> byId.containsKey(enrollment.programId()))
+                .map(enrollment -> new MyEnrollment(enrollment, byId.get(enrollment.programId())))
                 .toList();
     }
 

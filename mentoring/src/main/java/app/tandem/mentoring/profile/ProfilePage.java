@@ -29,7 +29,7 @@ class ProfilePage {
     }
 
     /** The form's fields as typed, so that a refused form comes back as it was sent. */
-    record ProfileForm(
+    public record ProfileForm(
             String headline,
             String bio,
             String skills,
