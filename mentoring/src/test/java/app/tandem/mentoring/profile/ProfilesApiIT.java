@@ -66,7 +66,11 @@ class ProfilesApiIT {
                 .andExpect(jsonPath("$.languages[1]").value("en"))
                 .andExpect(jsonPath("$.updatedAt").isNotEmpty());
 
-        send(tenant, people.accessToken(tenant, colleague), get("/api/v1/members/" + author.memberId() + "/profile"), null)
+        send(
+                        tenant,
+                        people.accessToken(tenant, colleague),
+                        get("/api/v1/members/" + author.memberId() + "/profile"),
+                        null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.displayName").value(author.displayName()))
                 .andExpect(jsonPath("$.skills[1]").value("PostgreSQL"))
@@ -78,7 +82,8 @@ class ProfilesApiIT {
     void aWrongFieldIsNamedAndNothingChanges() throws Exception {
         var author = people.member(tenant, OrgRole.MEMBER);
         var token = people.accessToken(tenant, author);
-        send(tenant, token, put("/api/v1/me/profile"), "{\"headline\": \"Before\"}").andExpect(status().isOk());
+        send(tenant, token, put("/api/v1/me/profile"), "{\"headline\": \"Before\"}")
+                .andExpect(status().isOk());
 
         send(tenant, token, put("/api/v1/me/profile"), """
                         {"headline": "After", "skills": ["Go", "go"], "timeZone": "Mars/Olympus", "yearsOfExperience": 80}
@@ -88,7 +93,8 @@ class ProfilesApiIT {
                 .andExpect(jsonPath("$.errors.skills").value("'go' is listed twice in your skills."))
                 .andExpect(jsonPath("$.errors.timeZone").exists())
                 .andExpect(jsonPath("$.errors.yearsOfExperience").value("Years of experience are between 0 and 70."));
-        send(tenant, token, get("/api/v1/me/profile"), null).andExpect(jsonPath("$.headline").value("Before"));
+        send(tenant, token, get("/api/v1/me/profile"), null)
+                .andExpect(jsonPath("$.headline").value("Before"));
     }
 
     @Test
