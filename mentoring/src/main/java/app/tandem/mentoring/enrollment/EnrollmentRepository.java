@@ -17,6 +17,8 @@ public interface EnrollmentRepository extends JpaRepository<Enrollment, UUID> {
 
     List<Enrollment> findByProgramIdOrderByCreatedAtAsc(UUID programId);
 
+    List<Enrollment> findByProgramIdAndMemberId(UUID programId, UUID memberId);
+
     List<Enrollment> findByMemberIdAndStatusIn(UUID memberId, Collection<EnrollmentStatus> statuses);
 
     @Query("select e from Enrollment e where e.programId = :programId and e.memberId = :memberId and e.role = :role"
