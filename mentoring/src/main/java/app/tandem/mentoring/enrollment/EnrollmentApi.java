@@ -4,7 +4,6 @@ import app.tandem.core.routing.OnTenantHost;
 import app.tandem.mentoring.enrollment.Enrollments.Enroll;
 import app.tandem.mentoring.matching.Answer;
 import app.tandem.mentoring.matching.Role;
-import app.tandem.mentoring.web.FieldProblems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -167,11 +163,5 @@ class EnrollmentApi {
     @PostMapping("/enrollments/{id}/withdraw")
     EnrollmentView withdraw(@PathVariable UUID id) {
         return EnrollmentView.of(enrollments.withdraw(id));
-    }
-
-    /** A refusal, with the wrong answers and fields by question id or field name under {@code errors}. */
-    @ExceptionHandler(EnrollmentRefused.class)
-    ResponseEntity<ProblemDetail> refused(EnrollmentRefused refused) {
-        return FieldProblems.of(refused, refused.fieldErrors());
     }
 }

@@ -7,6 +7,7 @@ import app.tandem.mentoring.enrollment.Enrollments.Enroll;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.Program;
 import app.tandem.mentoring.program.RegistrationQuestion;
+import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ class EnrollmentPages {
     /** A refusal outside a form (an unknown program or enrollment): a page that says what happened. */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException refused, HttpServletRequest request) {
-        return Refused.page(refused, request);
+        return RefusalPage.of(refused, request, "/programs");
     }
 
     private String page(UUID programId, RoleSection refused, HttpServletRequest request, Model model) {

@@ -12,20 +12,12 @@ import java.util.UUID;
  */
 public class EnrollmentRefused extends DomainException {
 
-    private final Map<String, String> fieldErrors;
-
     EnrollmentRefused(Kind kind, String code, String message) {
         this(kind, code, message, Map.of());
     }
 
     EnrollmentRefused(Kind kind, String code, String message, Map<String, String> fieldErrors) {
-        super(kind, code, message);
-        this.fieldErrors = Map.copyOf(fieldErrors);
-    }
-
-    /** Each wrong answer or field, keyed by question id (or field name), with what is wrong with it. */
-    public Map<String, String> fieldErrors() {
-        return fieldErrors;
+        super(kind, code, message, fieldErrors);
     }
 
     static EnrollmentRefused invalid(LinkedHashMap<String, String> fieldErrors) {

@@ -5,6 +5,7 @@ import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.web.DomainException;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.RegistrationQuestion;
+import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,7 @@ class ParticipantsPage {
     /** A refusal outside a form (an unknown program): a page that says what happened. */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException refused, HttpServletRequest request) {
-        return Refused.page(refused, request);
+        return RefusalPage.of(refused, request, "/admin/programs");
     }
 
     private String act(UUID programId, UUID id, RedirectAttributes redirect, String notice, Runnable change) {

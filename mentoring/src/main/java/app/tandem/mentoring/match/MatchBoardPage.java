@@ -3,8 +3,8 @@ package app.tandem.mentoring.match;
 import app.tandem.core.routing.OnTenantHost;
 import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.web.DomainException;
+import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -128,8 +129,8 @@ class MatchBoardPage {
     }
 
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException refused, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return MatchingPages.refused(refused, request, response, model);
+    ModelAndView refused(DomainException refused, HttpServletRequest request) {
+        return RefusalPage.of(refused, request, "/admin/programs");
     }
 
     private static String back(UUID programId) {

@@ -1,13 +1,9 @@
 package app.tandem.mentoring.profile;
 
 import app.tandem.core.routing.OnTenantHost;
-import app.tandem.mentoring.web.FieldProblems;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -81,11 +77,5 @@ class ProfileApi {
     @GetMapping("/members/{memberId}/profile")
     ProfileView of(@PathVariable UUID memberId) {
         return ProfileView.of(profiles.of(memberId));
-    }
-
-    /** A refusal, with each wrong field and what is wrong with it under {@code errors}. */
-    @ExceptionHandler(ProfileRefused.class)
-    ResponseEntity<ProblemDetail> refused(ProfileRefused refused) {
-        return FieldProblems.of(refused, refused.fieldErrors());
     }
 }

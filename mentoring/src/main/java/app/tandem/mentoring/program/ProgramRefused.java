@@ -1,23 +1,21 @@
 package app.tandem.mentoring.program;
 
 import app.tandem.core.web.DomainException;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A program cannot be found, set up or moved on; the message says why and what to do. An invalid input names the
- * {@link #field()} it is about, so that a form can show the message next to it.
+ * field it is about in {@link #fieldErrors()}, so that a form can show the message next to it.
  */
 public class ProgramRefused extends DomainException {
 
-    private final String field;
-
     ProgramRefused(Kind kind, String code, String message) {
-        this(kind, code, message, null);
+        super(kind, code, message);
     }
 
     ProgramRefused(Kind kind, String code, String message, String field) {
-        super(kind, code, message);
-        this.field = field;
+        super(kind, code, message, Map.of(field, message));
     }
 
     public static ProgramRefused notFound(UUID id) {
@@ -54,10 +52,5 @@ public class ProgramRefused extends DomainException {
     /** The program cannot move on yet; {@code message} says what to fix first. */
     static ProgramRefused notReady(Program program, String message) {
         return new ProgramRefused(Kind.CONFLICT, "program-not-ready", program.name() + " " + message);
-    }
-
-    /** The form field the refusal is about, or null when it is about no single field. */
-    public String field() {
-        return field;
     }
 }

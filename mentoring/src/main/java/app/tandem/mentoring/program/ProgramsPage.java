@@ -8,6 +8,7 @@ import app.tandem.mentoring.matching.QuestionKind;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.Programs.Direction;
 import app.tandem.mentoring.program.Programs.Participation;
+import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -117,7 +118,7 @@ class ProgramsPage {
             if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
-            response.setStatus(statusOf(refused).value());
+            response.setStatus(refused.kind().status().value());
             refusedIn(model, "errors", refused);
             return detail(id, model);
         }
@@ -140,7 +141,7 @@ class ProgramsPage {
             if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
-            response.setStatus(statusOf(refused).value());
+            response.setStatus(refused.kind().status().value());
             model.addAttribute("problem", refused.getMessage());
             return detail(id, model);
         }
@@ -165,10 +166,11 @@ class ProgramsPage {
             redirect.addFlashAttribute("notice", "'" + question.label() + "' is added.");
             return "redirect:/admin/programs/" + id + "#questions";
         } catch (ProgramRefused refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND && refused.field() == null) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND
+                    && refused.fieldErrors().isEmpty()) {
                 throw refused;
             }
-            response.setStatus(statusOf(refused).value());
+            response.setStatus(refused.kind().status().value());
             refusedIn(model, "questionErrors", refused);
             return detail(id, model);
         }
@@ -197,7 +199,7 @@ class ProgramsPage {
             if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
-            response.setStatus(statusOf(refused).value());
+            response.setStatus(refused.kind().status().value());
             refusedIn(model, "questionErrors", refused);
             return questionPage(id, find(id, questionId), model);
         }
@@ -246,11 +248,7 @@ class ProgramsPage {
     /** A refusal outside a form (an unknown program or question, a closed program): a page that says what happened. */
     @ExceptionHandler(ProgramRefused.class)
     ModelAndView refused(ProgramRefused refused, HttpServletRequest request) {
-        var page = new ModelAndView("mentoring/program/problem", statusOf(refused));
-        page.addObject("tenant", TenantRoute.of(request).orElseThrow());
-        page.addObject("status", statusOf(refused).value());
-        page.addObject("detail", refused.getMessage());
-        return page;
+        return RefusalPage.of(refused, request, "/admin/programs");
     }
 
     private String detail(UUID id, Model model) {
@@ -314,10 +312,10 @@ class ProgramsPage {
     }
 
     private static void refusedIn(Model model, String errorsName, ProgramRefused refused) {
-        if (refused.field() == null) {
+        if (refused.fieldErrors().isEmpty()) {
             model.addAttribute("problem", refused.getMessage());
         } else {
-            model.addAttribute(errorsName, Map.of(refused.field(), refused.getMessage()));
+            model.addAttribute(errorsName, refused.fieldErrors());
         }
     }
 
@@ -328,23 +326,13 @@ class ProgramsPage {
                 redirect.addFlashAttribute("notice", notice);
             }
         } catch (ProgramRefused refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND && refused.field() == null) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND
+                    && refused.fieldErrors().isEmpty()) {
                 throw refused;
             }
             redirect.addFlashAttribute("problem", refused.getMessage());
         }
         return "redirect:/admin/programs/" + id + "#questions";
-    }
-
-    private static HttpStatus statusOf(DomainException refused) {
-        return switch (refused.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
     }
 
     private interface Change {

@@ -1,6 +1,6 @@
 package app.tandem.mentoring.enrollment;
 
-import static app.tandem.identity.security.TestSessions.session;
+import static app.tandem.identity.security.BrowserSessions.signedIn;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -290,7 +290,7 @@ class EnrollmentPagesIT {
                     r.setServerName(host);
                     return r;
                 })
-                .with(session(tenant, account))
+                .with(signedIn(tenant, account))
                 .with(csrf())
                 .accept(MediaType.TEXT_HTML));
     }

@@ -27,15 +27,16 @@ class ProgramFormTests {
     void aWordForANumberOrADateIsRefusedOnItsField() {
         assertThatThrownBy(() -> new ProgramForm("P", "", "GROUP", "many", "", "", "BOTH", "1", "5", "14").settings())
                 .isInstanceOfSatisfying(
-                        ProgramRefused.class, e -> assertThat(e.field()).isEqualTo("maxGroupSize"))
+                        ProgramRefused.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("maxGroupSize"))
                 .hasMessage("The maximum group size is a whole number, not 'many'.");
         assertThatThrownBy(() -> new ProgramForm("P", "", "FLASH", "", "soon", "", "BOTH", "1", "5", "14").settings())
                 .isInstanceOfSatisfying(
-                        ProgramRefused.class, e -> assertThat(e.field()).isEqualTo("startsOn"))
+                        ProgramRefused.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("startsOn"))
                 .hasMessageContaining("'soon' is not a date");
         assertThatThrownBy(() -> new ProgramForm("P", "", "FLASH", "", "", "", "BOTH", "", "5", "14").settings())
                 .isInstanceOfSatisfying(
-                        ProgramRefused.class, e -> assertThat(e.field()).isEqualTo("defaultMentorCapacity"));
+                        ProgramRefused.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("defaultMentorCapacity"));
     }
 
     @Test

@@ -235,7 +235,7 @@ class ProgramRulesTests {
         assertThatThrownBy(() -> ProgramRules.validSettings(settings))
                 .isInstanceOfSatisfying(
                         ProgramRefused.class,
-                        refused -> assertThat(refused.field()).isEqualTo(field))
+                        refused -> assertThat(refused.fieldErrors()).containsOnlyKeys(field))
                 .hasMessageContaining(message);
     }
 
@@ -243,7 +243,7 @@ class ProgramRulesTests {
         assertThatThrownBy(() -> ProgramRules.validQuestion(definition))
                 .isInstanceOfSatisfying(
                         ProgramRefused.class,
-                        refused -> assertThat(refused.field()).isEqualTo(field))
+                        refused -> assertThat(refused.fieldErrors()).containsOnlyKeys(field))
                 .hasMessageContaining(message);
     }
 }

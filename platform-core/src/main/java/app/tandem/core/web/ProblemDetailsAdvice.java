@@ -1,6 +1,5 @@
 package app.tandem.core.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,18 +17,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domainException(DomainException exception) {
-        var status = statusOf(exception.kind());
-        return ResponseEntity.status(status).body(Problems.of(status, exception.code(), exception.getMessage()));
-    }
-
-    static HttpStatus statusOf(DomainException.Kind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
+        var status = exception.kind().status();
+        var problem = Problems.of(status, exception.code(), exception.getMessage());
+        if (!exception.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", exception.fieldErrors());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -196,8 +196,8 @@ class OperatorConsoleController {
     /** A refusal outside a form (an unknown tenant, an export of a deleted one): a page that says what happened. */
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e) {
-        var page = new ModelAndView("tenantadmin/console/problem", statusOf(e));
-        page.addObject("status", statusOf(e).value());
+        var page = new ModelAndView("tenantadmin/console/problem", e.kind().status());
+        page.addObject("status", e.kind().status().value());
         page.addObject("detail", e.getMessage());
         return page;
     }
@@ -210,7 +210,7 @@ class OperatorConsoleController {
             redirect.addFlashAttribute("doneSubject", after.slug());
             return "redirect:/operator/provisioning";
         } catch (DomainException e) {
-            response.setStatus(statusOf(e).value());
+            response.setStatus(e.kind().status().value());
             model.addAttribute("error", e.getMessage());
             return failedJobs(model);
         }
@@ -233,7 +233,7 @@ class OperatorConsoleController {
             redirect.addFlashAttribute("done", "operator.done." + action);
             return "redirect:/operator/tenants/" + id;
         } catch (DomainException e) {
-            response.setStatus(statusOf(e).value());
+            response.setStatus(e.kind().status().value());
             model.addAttribute("failed", action);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("errorField", fieldOf(e));
@@ -294,16 +294,5 @@ class OperatorConsoleController {
             return input.field();
         }
         return null;
-    }
-
-    private static HttpStatus statusOf(DomainException e) {
-        return switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
     }
 }
