@@ -77,7 +77,8 @@ public class Matches {
     }
 
     /** A mentor that fits an unmatched mentee, with the pair's score (0–100) and reasons in words. */
-    public record Fit(UUID mentorEnrollmentId, String mentorName, double score, List<String> reasons) {}
+    public record Fit(
+            UUID mentorEnrollmentId, UUID mentorMemberId, String mentorName, double score, List<String> reasons) {}
 
     /** A mentee without an active match, with the mentors that fit best (never more mentees than free places). */
     public record Unmatched(Enrollment enrollment, String name, List<Fit> fits) {}
@@ -158,7 +159,12 @@ public class Matches {
 
     static Fit fit(ProgramSnapshot s, PairAssessment pair, Explanations.Voice voice) {
         var mentor = s.enrollment(pair.mentor().id());
-        return new Fit(mentor.id(), s.name(mentor.id()), pair.score(), Explanations.of(pair, s.questions, voice));
+        return new Fit(
+                mentor.id(),
+                mentor.memberId(),
+                s.name(mentor.id()),
+                pair.score(),
+                Explanations.of(pair, s.questions, voice));
     }
 
     /** The pair's score and reasons, or why it cannot be matched, without changing anything. */

@@ -3,6 +3,7 @@ package app.tandem.mentoring.match;
 import app.tandem.core.routing.OnTenantHost;
 import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.web.DomainException;
+import app.tandem.mentoring.profile.Profiles;
 import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -27,18 +28,26 @@ class MemberMatchingPages {
 
     private final MentorSuggestions suggestions;
     private final MentorshipRequests requests;
+    private final Profiles profiles;
     private final Clock clock;
 
-    MemberMatchingPages(MentorSuggestions suggestions, MentorshipRequests requests, Clock clock) {
+    MemberMatchingPages(MentorSuggestions suggestions, MentorshipRequests requests, Profiles profiles, Clock clock) {
         this.suggestions = suggestions;
         this.requests = requests;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
     @GetMapping("/programs/{programId}/suggestions")
     String suggestions(@PathVariable UUID programId, HttpServletRequest request, Model model) {
         model.addAttribute("tenant", TenantRoute.of(request).orElseThrow());
-        model.addAttribute("view", suggestions.forMe(programId, MentorSuggestions.DEFAULT_LIMIT));
+        var view = suggestions.forMe(programId, MentorSuggestions.DEFAULT_LIMIT);
+        model.addAttribute("view", view);
+        model.addAttribute(
+                "profiles",
+                profiles.of(view.suggestions().stream()
+                        .map(Matches.Fit::mentorMemberId)
+                        .toList()));
         return "mentoring/match/suggestions";
     }
 
