@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -133,9 +134,15 @@ public final class TestBrowser implements AutoCloseable {
         element.sendKeys(value);
     }
 
-    /** Clicks the element that {@code target} finds, once it is clickable. */
+    /**
+     * Clicks the element that {@code target} finds, once it is clickable, after scrolling it to the middle of the
+     * window (instantly: Bootstrap scrolls smoothly, and a click during the scroll misses).
+     */
     public void click(By target) {
-        waitFor(ExpectedConditions.elementToBeClickable(target)).click();
+        var element = waitFor(ExpectedConditions.elementToBeClickable(target));
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 
     /**
