@@ -199,6 +199,7 @@ public class AutoMatching {
                 continue;
             }
             draft.publish(s.now);
+            maker.made(MatchOrigin.BULK);
             matches.flush();
             requests.findByMenteeEnrollmentIdAndStatus(draft.menteeEnrollmentId(), RequestStatus.PENDING)
                     .forEach(r -> r.cancel(s.now));

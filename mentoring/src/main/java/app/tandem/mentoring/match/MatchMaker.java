@@ -4,6 +4,10 @@ import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +22,24 @@ class MatchMaker {
 
     private final EnrollmentRepository enrollments;
     private final MatchRepository matches;
+    private final Map<MatchOrigin, Counter> made = new EnumMap<>(MatchOrigin.class);
 
-    MatchMaker(EnrollmentRepository enrollments, MatchRepository matches) {
+    MatchMaker(EnrollmentRepository enrollments, MatchRepository matches, MeterRegistry meters) {
         this.enrollments = enrollments;
         this.matches = matches;
+        for (var origin : MatchOrigin.values()) {
+            made.put(
+                    origin,
+                    Counter.builder("tandem.matches.made")
+                            .description("Matches that became active, by how they came about")
+                            .tag("origin", origin.name().toLowerCase())
+                            .register(meters));
+        }
+    }
+
+    /** Counts a match that became active (the meter has no tenant tag: one series per origin for the fleet). */
+    void made(MatchOrigin origin) {
+        made.get(origin).increment();
     }
 
     /**
@@ -85,6 +103,7 @@ class MatchMaker {
             throw refusal;
         }
         PairAssessment assessment = snapshot.assess(mentor, mentee);
+        made(origin);
         return matches.saveAndFlush(Match.active(
                 snapshot.program.id(),
                 mentor.id(),

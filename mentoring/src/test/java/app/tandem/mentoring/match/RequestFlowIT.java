@@ -13,6 +13,7 @@ import app.tandem.mentoring.enrollment.EnrollmentWithdrawn;
 import app.tandem.mentoring.match.MentorshipRequests.SendRequest;
 import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.program.MatchingMode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ class RequestFlowIT {
 
     @Autowired
     TenantFixtures tenants;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     MatchFixtures fixtures;
@@ -96,9 +100,11 @@ class RequestFlowIT {
                         .suggestions())
                 .isEmpty();
 
+        var madeBefore = madeFromRequests();
         var accepted = as(
                 tenant, mentor.account(), () -> requests.accept(sent.request().id(), "Welcome aboard"));
         assertThat(accepted.state()).isEqualTo("ACCEPTED");
+        assertThat(madeFromRequests()).isEqualTo(madeBefore + 1);
         var answer = TestMailbox.get().awaitMessageTo(mentee.account().email());
         assertThat(answer.subject())
                 .isEqualTo(mentor.account().displayName() + " is your mentor in " + sent.programName());
@@ -380,5 +386,12 @@ class RequestFlowIT {
         assertThat(ended.subject())
                 .startsWith("Your match with " + mentor.account().displayName());
         assertThat(ended.text()).contains(mentor.account().displayName() + " left the program");
+    }
+
+    private double madeFromRequests() {
+        return meters.get("tandem.matches.made")
+                .tag("origin", "request")
+                .counter()
+                .count();
     }
 }
