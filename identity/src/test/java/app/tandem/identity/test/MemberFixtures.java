@@ -81,4 +81,14 @@ public class MemberFixtures {
     public RequestPostProcessor session(Tenant tenant, Account account) {
         return BrowserSessions.signedIn(tenant, account);
     }
+
+    /** An API call on the tenant's host with the token as its Bearer credentials, for MockMvc requests. */
+    public RequestPostProcessor api(Tenant tenant, String accessToken) {
+        var host = registry.subdomainHost(tenant.slug()).value();
+        return request -> {
+            request.setServerName(host);
+            request.addHeader("Authorization", "Bearer " + accessToken);
+            return request;
+        };
+    }
 }

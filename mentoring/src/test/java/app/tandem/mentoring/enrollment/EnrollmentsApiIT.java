@@ -355,12 +355,7 @@ class EnrollmentsApiIT {
 
     private ResultActions send(Tenant on, String token, MockHttpServletRequestBuilder request, String json)
             throws Exception {
-        var host = tenants.hostOf(on);
-        request.with(r -> {
-                    r.setServerName(host);
-                    return r;
-                })
-                .header("Authorization", "Bearer " + token);
+        request.with(people.api(on, token));
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
         }

@@ -112,12 +112,7 @@ class ProfilesApiIT {
 
     private ResultActions send(Tenant on, String token, MockHttpServletRequestBuilder request, String json)
             throws Exception {
-        var host = tenants.hostOf(on);
-        request.with(r -> {
-                    r.setServerName(host);
-                    return r;
-                })
-                .header("Authorization", "Bearer " + token);
+        request.with(people.api(on, token));
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
         }
