@@ -58,7 +58,8 @@ class PlatformSiteIT {
                 .andExpect(content().string(containsString("hikaricp_connections")))
                 .andExpect(content().string(containsString("tandem_tenants{status=\"ACTIVE\"}")))
                 .andExpect(content().string(containsString("tandem_tenant_schemas{state=\"CURRENT\"}")))
-                .andExpect(content().string(containsString("tandem_provisioning_duration_seconds_count")));
+                .andExpect(content().string(containsString("tandem_provisioning_duration_seconds_count")))
+                .andExpect(content().string(containsString("tandem_matches_made_total{origin=\"bulk\"}")));
     }
 
     @Test
@@ -66,7 +67,10 @@ class PlatformSiteIT {
         mvc.perform(get("http://localhost/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("\"title\":\"Tandem API\"")))
-                .andExpect(content().string(containsString("/api/v1/tenant")));
+                .andExpect(content().string(containsString("/api/v1/tenant")))
+                .andExpect(content().string(containsString("/api/v1/programs/{id}/questions")))
+                .andExpect(content().string(containsString("/api/v1/requests/{id}/accept")))
+                .andExpect(content().string(containsString("/api/v1/programs/{id}/match-runs")));
     }
 
     @Test

@@ -19,6 +19,7 @@ import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.identity.test.MemberFixtures.Account;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.program.ProgramStatus;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The members' program pages, the profile page and the participants page as a browser without JavaScript gets them:
  * forms by question kind, refusals that keep what was typed, and the actions on an enrollment.
  */
-@EnrollmentIntegrationTest
+@MentoringIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrollmentPagesIT {
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tandem.core.context.TenantScope;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
-import app.tandem.identity.test.IdentityIntegrationTest;
 import app.tandem.identity.test.MemberFixtures;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.matching.Answer;
 import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.matching.QuestionKind;
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Programs, questions and enrollments with their answers survive the database round trip, each in its tenant. */
-@IdentityIntegrationTest
+@MentoringIntegrationTest
 class EnrollmentStorageIT {
 
     @Autowired

@@ -13,6 +13,7 @@ import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.identity.test.MemberFixtures.Account;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.enrollment.ProgramFixtures.TestProgram;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.ProgramKind;
@@ -29,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Enrollment through the API with real tokens: the whole life of an enrollment, its refusals, and tenant isolation. */
-@EnrollmentIntegrationTest
+@MentoringIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrollmentsApiIT {
 

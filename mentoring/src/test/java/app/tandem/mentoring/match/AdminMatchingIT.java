@@ -9,6 +9,7 @@ import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.infra.mail.TestMailbox;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.BulkMatching;
 import app.tandem.mentoring.matching.Exclusions;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Coordinators' matching: manual matches and their refusals, ending, blocking, bulk auto-match, review, publish. */
-@MatchingIntegrationTest
+@MentoringIntegrationTest
 class AdminMatchingIT {
 
     @Autowired

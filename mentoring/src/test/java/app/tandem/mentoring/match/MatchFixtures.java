@@ -47,7 +47,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * MockMvc page request (a browser session of the tenant, which identity's filter turns into the member).
  */
 @TestConfiguration(proxyBeanMethods = false)
-class MatchFixtures {
+public class MatchFixtures {
 
     @Autowired
     ProgramRepository programs;

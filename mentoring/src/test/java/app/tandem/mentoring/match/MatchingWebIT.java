@@ -20,6 +20,7 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.match.MentorshipRequests.SendRequest;
 import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.program.MatchingMode;
@@ -29,7 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The match board, suggestions and requests pages, and the API, including ids of another tenant. */
-@MatchingIntegrationTest
+@MentoringIntegrationTest
 class MatchingWebIT {
 
     @Autowired

@@ -8,6 +8,7 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.core.test.TestClock;
 import app.tandem.infra.mail.TestMailbox;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.enrollment.EnrollmentWithdrawn;
 import app.tandem.mentoring.match.MentorshipRequests.SendRequest;
@@ -28,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Requests from mentees to mentors on real PostgreSQL: the rules, the emails, expiry, and capacity under races. */
-@MatchingIntegrationTest
+@MentoringIntegrationTest
 class RequestFlowIT {
 
     @Autowired

@@ -9,7 +9,7 @@ import app.tandem.core.tenant.Tenant;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
-import app.tandem.mentoring.enrollment.EnrollmentIntegrationTest;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Profiles through the API: written by their member, read by the organization, invisible to other organizations. */
-@EnrollmentIntegrationTest
+@MentoringIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProfilesApiIT {
 

@@ -17,9 +17,9 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
-import app.tandem.identity.test.IdentityIntegrationTest;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.identity.test.MemberFixtures.Account;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.Importance;
@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The programs API with real tokens: the life of a program, its guards, duplication, roles and tenant isolation. */
-@IdentityIntegrationTest
+@MentoringIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgramApiIT {
 

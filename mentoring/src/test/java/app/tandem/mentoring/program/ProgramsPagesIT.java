@@ -18,9 +18,9 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.test.TenantFixtures;
 import app.tandem.identity.OrgRole;
-import app.tandem.identity.test.IdentityIntegrationTest;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.identity.test.MemberFixtures.Account;
+import app.tandem.mentoring.MentoringIntegrationTest;
 import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.matching.Role;
 import java.util.UUID;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The program set-up pages, signed in on the tenant's host: forms, field errors, guards and refusals. */
-@IdentityIntegrationTest
+@MentoringIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgramsPagesIT {
 
