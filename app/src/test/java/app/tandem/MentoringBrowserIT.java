@@ -44,7 +44,8 @@ class MentoringBrowserIT {
                 var mentorBrowser = TestBrowser.open();
                 var menteeBrowser = TestBrowser.open()) {
             signIn(adminBrowser, site, admin);
-            adminBrowser.go(site + "/admin/programs/new");
+            adminBrowser.click(By.xpath("//nav//a[normalize-space()='Manage programs']"));
+            adminBrowser.click(By.linkText("New program"));
             adminBrowser.fill(By.id("name"), "Spring pilot");
             adminBrowser.fill(By.id("description"), "Six months of one-to-one mentoring.");
             new Select(adminBrowser.driver().findElement(By.id("matchingMode"))).selectByValue("BOTH");
@@ -63,7 +64,10 @@ class MentoringBrowserIT {
             adminBrowser.waitForText("Start running");
 
             signIn(mentorBrowser, site, mentor);
-            mentorBrowser.go(site + "/programs");
+            // Members find programs in the navigation bar; the set-up is for coordinators only.
+            assertThat(mentorBrowser.driver().findElements(By.linkText("Manage programs")))
+                    .isEmpty();
+            mentorBrowser.click(By.xpath("//nav//a[normalize-space()='Programs']"));
             mentorBrowser.click(By.linkText("Spring pilot"));
             enroll(mentorBrowser, "MENTOR", "Java", "Go");
             mentorBrowser.waitForText("You are enrolled as a mentor.");
