@@ -3,6 +3,7 @@ package app.tandem.mentoring.match;
 import app.tandem.core.routing.OnTenantHost;
 import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.web.DomainException;
+import app.tandem.mentoring.match.MatchingPages.Notice;
 import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
@@ -31,10 +32,12 @@ class MatchBoardPage {
 
     private final Matches matches;
     private final AutoMatching autoMatching;
+    private final MatchingPages pages;
 
-    MatchBoardPage(Matches matches, AutoMatching autoMatching) {
+    MatchBoardPage(Matches matches, AutoMatching autoMatching, MatchingPages pages) {
         this.matches = matches;
         this.autoMatching = autoMatching;
+        this.pages = pages;
     }
 
     @GetMapping
@@ -50,27 +53,25 @@ class MatchBoardPage {
             @RequestParam(required = false) UUID mentorEnrollmentId,
             @RequestParam(required = false) UUID menteeEnrollmentId,
             RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var made = matches.match(programId, mentorEnrollmentId, menteeEnrollmentId);
-            return made.menteeName() + " is matched with " + made.mentorName() + "; both are told by email.";
+            return new Notice("matched", made.menteeName(), made.mentorName());
         });
     }
 
     @PostMapping("/matches/{matchId}/end")
     String end(@PathVariable UUID programId, @PathVariable UUID matchId, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var ended = matches.end(matchId);
-            return "The match of " + ended.mentorName() + " and " + ended.menteeName() + " has ended.";
+            return new Notice("ended", ended.mentorName(), ended.menteeName());
         });
     }
 
     @PostMapping("/runs")
     String run(@PathVariable UUID programId, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var run = autoMatching.run(programId);
-            return "Auto-match proposes " + run.matchedCount() + " matches (total score "
-                    + run.totalPoints() / 100.0 + "); " + run.unmatchedCount()
-                    + " mentees left unmatched. Review the drafts, then publish.";
+            return new Notice("run", run.matchedCount(), run.totalPoints() / 100.0, run.unmatchedCount());
         });
     }
 
@@ -80,27 +81,31 @@ class MatchBoardPage {
             @PathVariable UUID draftId,
             @RequestParam(required = false) UUID mentorEnrollmentId,
             RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var draft = autoMatching.changeMentor(draftId, mentorEnrollmentId);
-            return draft.menteeName() + "'s draft now has " + draft.mentorName() + " as mentor.";
+            return new Notice("mentor-changed", draft.menteeName(), draft.mentorName());
         });
     }
 
     @PostMapping("/drafts/{draftId}/remove")
     String removeDraft(@PathVariable UUID programId, @PathVariable UUID draftId, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             autoMatching.removeDraft(draftId);
-            return "The draft is removed.";
+            return new Notice("draft-removed");
         });
     }
 
     @PostMapping("/drafts/publish")
     String publish(@PathVariable UUID programId, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var result = autoMatching.publish(programId);
             redirect.addFlashAttribute("left", result.left());
-            return result.published().size() + " matches published; each pair is told by email."
-                    + (result.left().isEmpty() ? "" : " " + result.left().size() + " drafts could not be published.");
+            return result.left().isEmpty()
+                    ? new Notice("published", result.published().size())
+                    : new Notice(
+                            "published-some",
+                            result.published().size(),
+                            result.left().size());
         });
     }
 
@@ -110,9 +115,9 @@ class MatchBoardPage {
             @RequestParam(required = false) UUID mentorMemberId,
             @RequestParam(required = false) UUID menteeMemberId,
             RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             var block = matches.block(programId, new Matches.BlockRequest(mentorMemberId, menteeMemberId));
-            return block.mentorName() + " and " + block.menteeName() + " will not be matched.";
+            return new Notice("blocked", block.mentorName(), block.menteeName());
         });
     }
 
@@ -122,9 +127,9 @@ class MatchBoardPage {
             @RequestParam(required = false) UUID mentorMemberId,
             @RequestParam(required = false) UUID menteeMemberId,
             RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, back(programId), () -> {
+        return pages.act(redirect, back(programId), () -> {
             matches.unblock(programId, new Matches.BlockRequest(mentorMemberId, menteeMemberId));
-            return "The pair is no longer blocked.";
+            return new Notice("unblocked");
         });
     }
 

@@ -3,6 +3,7 @@ package app.tandem.mentoring.match;
 import app.tandem.core.routing.OnTenantHost;
 import app.tandem.core.routing.TenantRoute;
 import app.tandem.core.web.DomainException;
+import app.tandem.mentoring.match.MatchingPages.Notice;
 import app.tandem.mentoring.profile.Profiles;
 import app.tandem.mentoring.web.RefusalPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +30,17 @@ class MemberMatchingPages {
     private final MentorSuggestions suggestions;
     private final MentorshipRequests requests;
     private final Profiles profiles;
+    private final MatchingPages pages;
     private final Clock clock;
 
-    MemberMatchingPages(MentorSuggestions suggestions, MentorshipRequests requests, Profiles profiles, Clock clock) {
+    MemberMatchingPages(
+            MentorSuggestions suggestions,
+            MentorshipRequests requests,
+            Profiles profiles,
+            MatchingPages pages,
+            Clock clock) {
         this.suggestions = suggestions;
+        this.pages = pages;
         this.requests = requests;
         this.profiles = profiles;
         this.clock = clock;
@@ -60,8 +68,7 @@ class MemberMatchingPages {
         var back = "/programs/" + programId + "/suggestions";
         try {
             var sent = requests.send(new MentorshipRequests.SendRequest(mentorEnrollmentId, null, message));
-            redirect.addFlashAttribute(
-                    "notice", "Your request went to " + sent.mentorName() + ". You will hear by email.");
+            redirect.addFlashAttribute("notice", pages.text(new Notice("request-sent", sent.mentorName())));
         } catch (DomainException refused) {
             if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
@@ -83,25 +90,25 @@ class MemberMatchingPages {
 
     @PostMapping("/requests/{id}/accept")
     String accept(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, "/requests", () -> {
+        return pages.act(redirect, "/requests", () -> {
             var accepted = requests.accept(id, note);
-            return "You are now " + accepted.menteeName() + "'s mentor; they are told by email.";
+            return new Notice("accepted", accepted.menteeName());
         });
     }
 
     @PostMapping("/requests/{id}/decline")
     String decline(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, "/requests", () -> {
+        return pages.act(redirect, "/requests", () -> {
             var declined = requests.decline(id, note);
-            return "You declined " + declined.menteeName() + "'s request; they are told by email.";
+            return new Notice("declined", declined.menteeName());
         });
     }
 
     @PostMapping("/requests/{id}/withdraw")
     String withdraw(@PathVariable UUID id, RedirectAttributes redirect) {
-        return MatchingPages.act(redirect, "/requests", () -> {
+        return pages.act(redirect, "/requests", () -> {
             var withdrawn = requests.withdraw(id);
-            return "Your request to " + withdrawn.mentorName() + " is withdrawn.";
+            return new Notice("withdrawn", withdrawn.mentorName());
         });
     }
 
