@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** The mail each step of a request or a match sends to the other person, through the outbox. */
@@ -52,6 +53,32 @@ class MatchMails {
                 "request-withdrawn",
                 mentor,
                 Map.of("program", program, "mentor", mentor.displayName(), "mentee", mentee.displayName()));
+    }
+
+    void requestReminder(String program, Member mentor, Member mentee, Instant expires) {
+        send(
+                "request-reminder",
+                mentor,
+                Map.of(
+                        "program", program,
+                        "mentor", mentor.displayName(),
+                        "mentee", mentee.displayName(),
+                        "expires", DAY.format(expires.atZone(ZoneOffset.UTC))));
+    }
+
+    void requestLapsed(String program, UUID programId, Member mentor, Member mentee) {
+        send(
+                "request-lapsed",
+                mentee,
+                Map.of(
+                        "program",
+                        program,
+                        "programId",
+                        programId,
+                        "mentor",
+                        mentor.displayName(),
+                        "mentee",
+                        mentee.displayName()));
     }
 
     /** Tells both people of a new active match. */

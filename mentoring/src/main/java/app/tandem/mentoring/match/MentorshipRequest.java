@@ -49,6 +49,12 @@ public class MentorshipRequest {
     @Column(name = "responded_at")
     private Instant respondedAt;
 
+    @Column(name = "reminded_at")
+    private Instant remindedAt;
+
+    @Column(name = "lapse_noticed_at")
+    private Instant lapseNoticedAt;
+
     @Version
     private long version;
 
@@ -69,6 +75,16 @@ public class MentorshipRequest {
         this.status = RequestStatus.PENDING;
         this.createdAt = now;
         this.expiresAt = now.plus(validity);
+    }
+
+    /** The mentor was reminded that the request lapses soon. */
+    void reminded(Instant now) {
+        this.remindedAt = now;
+    }
+
+    /** The mentee was told that the request lapsed. */
+    void lapseNoticed(Instant now) {
+        this.lapseNoticedAt = now;
     }
 
     /** Pending and not expired: the mentor can still answer it. */

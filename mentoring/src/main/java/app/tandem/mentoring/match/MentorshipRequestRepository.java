@@ -1,5 +1,6 @@
 package app.tandem.mentoring.match;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -20,4 +21,25 @@ interface MentorshipRequestRepository extends JpaRepository<MentorshipRequest, U
     List<MentorshipRequest> findByMenteeEnrollmentIdInOrderByCreatedAtDesc(Collection<UUID> enrollmentIds);
 
     List<MentorshipRequest> findByMentorEnrollmentIdInOrderByCreatedAtDesc(Collection<UUID> enrollmentIds);
+
+    /**
+     * Pending requests that lapse between {@code now} and {@code soon} and whose mentor was not reminded yet, locked
+     * for this transaction; rows another node holds are skipped.
+     */
+    @Query(value = """
+                    select * from mentorship_requests
+                    where status = 'PENDING' and reminded_at is null and expires_at > :now and expires_at <= :soon
+                    order by expires_at
+                    limit :max
+                    for update skip locked""", nativeQuery = true)
+    List<MentorshipRequest> dueForReminder(Instant now, Instant soon, int max);
+
+    /** Pending requests that lapsed and whose mentee was not told yet, locked for this transaction (skip locked). */
+    @Query(value = """
+                    select * from mentorship_requests
+                    where status = 'PENDING' and lapse_noticed_at is null and expires_at <= :now
+                    order by expires_at
+                    limit :max
+                    for update skip locked""", nativeQuery = true)
+    List<MentorshipRequest> lapsedUnnoticed(Instant now, int max);
 }
