@@ -3,8 +3,11 @@ package app.tandem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.tandem.core.context.TenantScope;
@@ -17,6 +20,8 @@ import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.member.Member;
 import app.tandem.identity.member.Members;
+import app.tandem.identity.security.BrowserSessions;
+import app.tandem.identity.test.MemberFixtures.Account;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.Importance;
@@ -132,5 +137,34 @@ class DemoDataIT {
                                 .doesNotContain(milo.id());
                     });
         });
+    }
+
+    @Test
+    void adaRunsAutoMatchOnThePilotAndGetsDraftsWithReasons() throws Exception {
+        var demo = registry.findBySlug("demo").orElseThrow();
+        var pilot = TenantScope.get(
+                demo.id(),
+                () -> programs.findAll().stream()
+                        .filter(program -> program.name().equals(DemoProgram.NAME))
+                        .findFirst()
+                        .orElseThrow());
+        var ada = TenantScope.get(
+                demo.id(), () -> members.findByEmail("ada@demo.localhost").orElseThrow());
+        var session = BrowserSessions.signedIn(
+                demo,
+                new Account(
+                        directory.findOrCreateUser(ada.email(), "Ada", "Admin"),
+                        ada.email(),
+                        DemoData.PASSWORD,
+                        ada.displayName(),
+                        ada.id()));
+        var board = "http://demo.localhost/admin/programs/" + pilot.id() + "/matching";
+
+        mvc.perform(post(board + "/runs").with(session).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("Auto-match proposes")));
+        mvc.perform(get(board).with(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("counted Very important (5)")));
     }
 }
