@@ -201,8 +201,7 @@ public class AutoMatching {
             draft.publish(s.now);
             maker.made(MatchOrigin.BULK);
             matches.flush();
-            requests.findByMenteeEnrollmentIdAndStatus(draft.menteeEnrollmentId(), RequestStatus.PENDING)
-                    .forEach(r -> r.cancel(s.now));
+            maker.closeOtherRequests(s, draft.menteeEnrollmentId());
             matchService.notify(s, draft);
             published.add(Matches.details(s, draft));
         }

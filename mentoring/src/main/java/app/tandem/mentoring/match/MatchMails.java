@@ -81,6 +81,13 @@ class MatchMails {
                         mentee.displayName()));
     }
 
+    void requestClosed(String program, Member mentor, Member mentee) {
+        send(
+                "request-closed",
+                mentor,
+                Map.of("program", program, "mentor", mentor.displayName(), "mentee", mentee.displayName()));
+    }
+
     /** Tells both people of a new active match. */
     void matchMade(String program, Member mentor, Member mentee, String reasons) {
         matchMade(program, mentor, mentee, "mentor", reasons);

@@ -1,11 +1,13 @@
 package app.tandem.mentoring.match;
 
+import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +24,23 @@ class MatchMaker {
 
     private final EnrollmentRepository enrollments;
     private final MatchRepository matches;
+    private final MentorshipRequestRepository requests;
+    private final Members members;
+    private final MatchMails mails;
     private final Map<MatchOrigin, Counter> made = new EnumMap<>(MatchOrigin.class);
 
-    MatchMaker(EnrollmentRepository enrollments, MatchRepository matches, MeterRegistry meters) {
+    MatchMaker(
+            EnrollmentRepository enrollments,
+            MatchRepository matches,
+            MentorshipRequestRepository requests,
+            Members members,
+            MatchMails mails,
+            MeterRegistry meters) {
         this.enrollments = enrollments;
         this.matches = matches;
+        this.requests = requests;
+        this.members = members;
+        this.mails = mails;
         for (var origin : MatchOrigin.values()) {
             made.put(
                     origin,
@@ -114,5 +128,33 @@ class MatchMaker {
                 Explanations.summary(assessment, snapshot.questions),
                 createdBy,
                 snapshot.now));
+    }
+
+    /**
+     * The mentee has a mentor now: their other pending requests in the program are cancelled, and each mentor who was
+     * still to answer one is told there is nothing left to do.
+     */
+    void closeOtherRequests(ProgramSnapshot snapshot, UUID menteeEnrollmentId) {
+        var open = requests.findByMenteeEnrollmentIdAndStatus(menteeEnrollmentId, RequestStatus.PENDING);
+        if (open.isEmpty()) {
+            return;
+        }
+        var mentee = snapshot.enrollments.get(menteeEnrollmentId);
+        var people = new ArrayList<UUID>();
+        people.add(mentee.memberId());
+        open.forEach(
+                r -> people.add(snapshot.enrollments.get(r.mentorEnrollmentId()).memberId()));
+        var found = members.byIds(people);
+        for (var request : open) {
+            if (request.open(snapshot.now)) {
+                mails.requestClosed(
+                        snapshot.program.name(),
+                        found.get(snapshot.enrollments
+                                .get(request.mentorEnrollmentId())
+                                .memberId()),
+                        found.get(mentee.memberId()));
+            }
+            request.cancel(snapshot.now);
+        }
     }
 }

@@ -229,8 +229,7 @@ public class Matches {
         s.drafts.stream()
                 .filter(d -> d.menteeEnrollmentId().equals(mentee.id()))
                 .forEach(matches::delete);
-        requests.findByMenteeEnrollmentIdAndStatus(mentee.id(), RequestStatus.PENDING)
-                .forEach(r -> r.cancel(s.now));
+        maker.closeOtherRequests(s, mentee.id());
         notify(s, match);
         audit.record(actor, "matching.manual-match", program.name(), s.name(mentor.id()) + " ↔ " + s.name(mentee.id()));
         return details(s, match);

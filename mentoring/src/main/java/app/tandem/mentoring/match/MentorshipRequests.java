@@ -163,9 +163,7 @@ public class MentorshipRequests {
         }
         maker.activate(snapshot, mentor, mentee, MatchOrigin.REQUEST, request.id(), me.displayName());
         request.accept(snapshot.now);
-        for (var other : requests.findByMenteeEnrollmentIdAndStatus(mentee.id(), RequestStatus.PENDING)) {
-            other.cancel(snapshot.now);
-        }
+        maker.closeOtherRequests(snapshot, mentee.id());
         var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
         mails.requestAnswered(
                 "request-accepted",

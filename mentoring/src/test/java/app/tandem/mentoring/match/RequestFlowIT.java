@@ -123,6 +123,13 @@ class RequestFlowIT {
                     .extracting(MentorshipRequest::mentorEnrollmentId)
                     .isEqualTo(other.enrollmentId());
         });
+        // ...and its mentor is told there is nothing left to do.
+        var closed = TestMailbox.get()
+                .awaitMessage(
+                        received -> received.to().contains(other.account().email())
+                                && received.subject().endsWith("is closed"),
+                        "request closed to the other mentor");
+        assertThat(closed.text()).contains(mentee.account().displayName() + " has a mentor in");
         var inbox = as(tenant, mentee.account(), () -> requests.inbox());
         assertThat(inbox.sent())
                 .extracting(MentorshipRequests.RequestDetails::state)
