@@ -26,13 +26,25 @@ class MatchingApi {
     private final MentorshipRequests requests;
     private final Matches matches;
     private final AutoMatching autoMatching;
+    private final MyMatches myMatches;
 
     MatchingApi(
-            MentorSuggestions suggestions, MentorshipRequests requests, Matches matches, AutoMatching autoMatching) {
+            MentorSuggestions suggestions,
+            MentorshipRequests requests,
+            Matches matches,
+            AutoMatching autoMatching,
+            MyMatches myMatches) {
         this.suggestions = suggestions;
         this.requests = requests;
         this.matches = matches;
         this.autoMatching = autoMatching;
+        this.myMatches = myMatches;
+    }
+
+    /** The signed-in member's active matches: the other person, my role, the score and the reasons. */
+    @GetMapping("/me/matches")
+    List<MyMatches.MyMatch> myMatches() {
+        return myMatches.list();
     }
 
     /** A suggested mentor: score 0–100 and the reasons in words. */

@@ -31,6 +31,7 @@ class MemberMatchingPages {
     private final MentorshipRequests requests;
     private final Profiles profiles;
     private final MatchingPages pages;
+    private final MyMatches myMatches;
     private final Clock clock;
 
     MemberMatchingPages(
@@ -38,7 +39,9 @@ class MemberMatchingPages {
             MentorshipRequests requests,
             Profiles profiles,
             MatchingPages pages,
+            MyMatches myMatches,
             Clock clock) {
+        this.myMatches = myMatches;
         this.suggestions = suggestions;
         this.pages = pages;
         this.requests = requests;
@@ -84,6 +87,7 @@ class MemberMatchingPages {
     String inbox(HttpServletRequest request, Model model) {
         model.addAttribute("tenant", TenantRoute.of(request).orElseThrow());
         model.addAttribute("inbox", requests.inbox());
+        model.addAttribute("myMatches", myMatches.list());
         model.addAttribute("now", clock.instant());
         return "mentoring/match/requests";
     }

@@ -153,6 +153,23 @@ class MatchingWebIT {
                         .string(allOf(
                                 containsString("Current matches (1)"),
                                 containsString("Every available mentee has a mentor."))));
+        // Both people see the match on their requests page, and through the API.
+        mvc.perform(get(site + "/requests").with(session(tenant, mentee.account())))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Your mentor in Pilot "),
+                                containsString(": " + mentor.account().displayName()),
+                                containsString("mailto:" + mentor.account().email()))));
+        mvc.perform(get(site + "/requests").with(session(tenant, mentor.account())))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Your mentee in Pilot "),
+                                containsString(": " + mentee.account().displayName()))));
+        mvc.perform(get("/api/v1/me/matches").with(people.api(tenant, people.accessToken(tenant, mentee.account()))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].myRole").value("MENTEE"))
+                .andExpect(jsonPath("$[0].otherName").value(mentor.account().displayName()))
+                .andExpect(jsonPath("$[0].reasons").value(containsString("counted Very important (5)")));
         mvc.perform(get(site + "/admin/programs/" + java.util.UUID.randomUUID() + "/matching")
                         .with(session(tenant, coordinator)))
                 .andExpect(status().isNotFound());
