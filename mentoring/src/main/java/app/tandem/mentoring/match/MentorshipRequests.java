@@ -8,15 +8,12 @@ import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.enrollment.EnrollmentStatus;
 import app.tandem.mentoring.matching.Role;
-import app.tandem.mentoring.program.ProgramRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -32,7 +29,7 @@ public class MentorshipRequests {
 
     private final MentorshipRequestRepository requests;
     private final EnrollmentRepository enrollments;
-    private final ProgramRepository programs;
+    private final Directory directory;
     private final ProgramSnapshots snapshots;
     private final MatchMaker maker;
     private final MatchMails mails;
@@ -43,7 +40,7 @@ public class MentorshipRequests {
     MentorshipRequests(
             MentorshipRequestRepository requests,
             EnrollmentRepository enrollments,
-            ProgramRepository programs,
+            Directory directory,
             ProgramSnapshots snapshots,
             MatchMaker maker,
             MatchMails mails,
@@ -52,7 +49,7 @@ public class MentorshipRequests {
             Clock clock) {
         this.requests = requests;
         this.enrollments = enrollments;
-        this.programs = programs;
+        this.directory = directory;
         this.snapshots = snapshots;
         this.maker = maker;
         this.mails = mails;
@@ -246,10 +243,13 @@ public class MentorshipRequests {
         var sent = asMentee.isEmpty()
                 ? List.<MentorshipRequest>of()
                 : requests.findByMenteeEnrollmentIdInOrderByCreatedAtDesc(asMentee);
-        var names = new Names();
+        var all = new ArrayList<MentorshipRequest>(received);
+        all.addAll(sent);
+        var entries = directory.ofRequests(all);
+        var now = clock.instant();
         return new Inbox(
-                received.stream().map(names::details).toList(),
-                sent.stream().map(names::details).toList());
+                received.stream().map(r -> details(r, entries, now)).toList(),
+                sent.stream().map(r -> details(r, entries, now)).toList());
     }
 
     private boolean involves(MentorshipRequest request, ProgramSnapshot snapshot, SignedInMember me) {
@@ -282,35 +282,12 @@ public class MentorshipRequests {
                 request.state(snapshot.now));
     }
 
-    /** Looks up programs, enrollments and names once per inbox. */
-    private final class Names {
-        private final Map<UUID, String> programNames = new HashMap<>();
-        private final Map<UUID, Enrollment> people = new HashMap<>();
-        private final Map<UUID, String> memberNames = new HashMap<>();
-        private final java.time.Instant now = clock.instant();
-
-        RequestDetails details(MentorshipRequest request) {
-            var program = programNames.computeIfAbsent(
-                    request.programId(),
-                    id -> programs.findById(id).map(p -> p.name()).orElse("a program"));
-            return new RequestDetails(
-                    request,
-                    program,
-                    name(request.mentorEnrollmentId()),
-                    name(request.menteeEnrollmentId()),
-                    request.state(now));
-        }
-
-        private String name(UUID enrollmentId) {
-            var enrollment = people.computeIfAbsent(
-                    enrollmentId, id -> enrollments.findById(id).orElse(null));
-            if (enrollment == null) {
-                return "someone who left";
-            }
-            return memberNames.computeIfAbsent(enrollment.memberId(), id -> {
-                var found = members.byIds(new HashSet<>(List.of(id))).get(id);
-                return found == null ? "a former member" : found.displayName();
-            });
-        }
+    private static RequestDetails details(MentorshipRequest request, Directory.Entries entries, Instant now) {
+        return new RequestDetails(
+                request,
+                entries.programName(request.programId()),
+                entries.name(request.mentorEnrollmentId()),
+                entries.name(request.menteeEnrollmentId()),
+                request.state(now));
     }
 }

@@ -2,22 +2,15 @@ package app.tandem.mentoring.match;
 
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
-import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.enrollment.EnrollmentStatus;
 import app.tandem.mentoring.matching.Role;
-import app.tandem.mentoring.program.Program;
-import app.tandem.mentoring.program.ProgramRepository;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,20 +21,17 @@ public class MyMatches {
 
     private final MatchRepository matches;
     private final EnrollmentRepository enrollments;
-    private final ProgramRepository programs;
-    private final Members members;
+    private final Directory directory;
     private final CurrentMember currentMember;
 
     MyMatches(
             MatchRepository matches,
             EnrollmentRepository enrollments,
-            ProgramRepository programs,
-            Members members,
+            Directory directory,
             CurrentMember currentMember) {
         this.matches = matches;
         this.enrollments = enrollments;
-        this.programs = programs;
-        this.members = members;
+        this.directory = directory;
         this.currentMember = currentMember;
     }
 
@@ -49,7 +39,8 @@ public class MyMatches {
      * One active match of mine.
      *
      * @param myRole whether I am the mentor or the mentee in it
-     * @param otherMemberId the other person (their profile is at {@code /api/v1/members/{id}/profile})
+     * @param otherMemberId the other person (their profile is at {@code /api/v1/members/{id}/profile}); null when
+     *     they are no longer a member
      * @param reasons why the two were matched, in words
      */
     public record MyMatch(
@@ -81,29 +72,19 @@ public class MyMatches {
         if (active.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Enrollment> people = enrollments
-                .findAllById(active.stream()
-                        .flatMap(match -> Stream.of(match.mentorEnrollmentId(), match.menteeEnrollmentId()))
-                        .collect(Collectors.toSet()))
-                .stream()
-                .collect(Collectors.toMap(Enrollment::id, Function.identity()));
-        var names =
-                members.byIds(people.values().stream().map(Enrollment::memberId).toList());
-        Map<UUID, Program> programsById =
-                programs.findAllById(active.stream().map(Match::programId).collect(Collectors.toSet())).stream()
-                        .collect(Collectors.toMap(Program::id, Function.identity()));
+        var entries = directory.ofMatches(active);
         return active.stream()
                 .map(match -> {
                     boolean mentoring = mine.contains(match.mentorEnrollmentId());
-                    var other = people.get(mentoring ? match.menteeEnrollmentId() : match.mentorEnrollmentId());
-                    var person = names.get(other.memberId());
+                    var other = mentoring ? match.menteeEnrollmentId() : match.mentorEnrollmentId();
+                    var person = entries.member(other);
                     return new MyMatch(
                             match.id(),
                             match.programId(),
-                            programsById.get(match.programId()).name(),
+                            entries.programName(match.programId()),
                             mentoring ? Role.MENTOR : Role.MENTEE,
-                            other.memberId(),
-                            person == null ? "a former member" : person.displayName(),
+                            person == null ? null : person.id(),
+                            entries.name(other),
                             person == null ? null : person.email(),
                             match.score(),
                             match.reasons(),

@@ -1,19 +1,9 @@
 package app.tandem.mentoring.match;
 
 import app.tandem.core.context.TenantJobs;
-import app.tandem.identity.member.Member;
-import app.tandem.identity.member.Members;
 import app.tandem.mentoring.MentoringProperties;
-import app.tandem.mentoring.enrollment.Enrollment;
-import app.tandem.mentoring.enrollment.EnrollmentRepository;
-import app.tandem.mentoring.program.ProgramRepository;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,9 +19,7 @@ public class RequestReminders {
 
     private final TenantJobs jobs;
     private final MentorshipRequestRepository requests;
-    private final EnrollmentRepository enrollments;
-    private final ProgramRepository programs;
-    private final Members members;
+    private final Directory directory;
     private final MatchMails mails;
     private final TransactionTemplate transactions;
     private final MentoringProperties.Reminders settings;
@@ -40,18 +28,14 @@ public class RequestReminders {
     RequestReminders(
             TenantJobs jobs,
             MentorshipRequestRepository requests,
-            EnrollmentRepository enrollments,
-            ProgramRepository programs,
-            Members members,
+            Directory directory,
             MatchMails mails,
             TransactionTemplate transactions,
             MentoringProperties properties,
             Clock clock) {
         this.jobs = jobs;
         this.requests = requests;
-        this.enrollments = enrollments;
-        this.programs = programs;
-        this.members = members;
+        this.directory = directory;
         this.mails = mails;
         this.transactions = transactions;
         this.settings = properties.reminders();
@@ -72,63 +56,25 @@ public class RequestReminders {
                     if (due.isEmpty() && lapsed.isEmpty()) {
                         return;
                     }
-                    var people = new People(due, lapsed);
+                    var all = new ArrayList<MentorshipRequest>(due);
+                    all.addAll(lapsed);
+                    var people = directory.ofRequests(all);
                     for (var request : due) {
                         mails.requestReminder(
-                                people.program(request),
-                                people.mentor(request),
-                                people.mentee(request),
+                                people.programName(request.programId()),
+                                people.member(request.mentorEnrollmentId()),
+                                people.member(request.menteeEnrollmentId()),
                                 request.expiresAt());
                         request.reminded(now);
                     }
                     for (var request : lapsed) {
                         mails.requestLapsed(
-                                people.program(request),
+                                people.programName(request.programId()),
                                 request.programId(),
-                                people.mentor(request),
-                                people.mentee(request));
+                                people.member(request.mentorEnrollmentId()),
+                                people.member(request.menteeEnrollmentId()));
                         request.lapseNoticed(now);
                     }
                 }));
-    }
-
-    /** The names and addresses of everyone in a batch of requests, read with one query per kind. */
-    private final class People {
-
-        private final Map<UUID, Enrollment> enrollmentsById;
-        private final Map<UUID, Member> membersById;
-        private final Map<UUID, String> programNames;
-
-        People(List<MentorshipRequest> due, List<MentorshipRequest> lapsed) {
-            var all = new ArrayList<MentorshipRequest>(due);
-            all.addAll(lapsed);
-            var enrollmentIds = new HashSet<UUID>();
-            var programIds = new HashSet<UUID>();
-            for (var request : all) {
-                enrollmentIds.add(request.mentorEnrollmentId());
-                enrollmentIds.add(request.menteeEnrollmentId());
-                programIds.add(request.programId());
-            }
-            enrollmentsById = new HashMap<>();
-            enrollments.findAllById(enrollmentIds).forEach(e -> enrollmentsById.put(e.id(), e));
-            membersById = members.byIds(
-                    enrollmentsById.values().stream().map(Enrollment::memberId).toList());
-            programNames = new HashMap<>();
-            programs.findAllById(programIds).forEach(p -> programNames.put(p.id(), p.name()));
-        }
-
-        String program(MentorshipRequest request) {
-            return programNames.get(request.programId());
-        }
-
-        Member mentor(MentorshipRequest request) {
-            return membersById.get(
-                    enrollmentsById.get(request.mentorEnrollmentId()).memberId());
-        }
-
-        Member mentee(MentorshipRequest request) {
-            return membersById.get(
-                    enrollmentsById.get(request.menteeEnrollmentId()).memberId());
-        }
     }
 }

@@ -53,6 +53,15 @@ class RequestRemindersIT {
         var mentor = fixtures.mentor(program, 1, "Java");
         var mentee = fixtures.mentee(program, "Java");
         var answered = fixtures.mentor(program, 1, "Java");
+        // Another organization with a request that falls due at the same time.
+        var elsewhere = tenants.activeTenant("reminders-other");
+        var otherProgram = fixtures.program(elsewhere, MatchingMode.SELF, Importance.VERY, 5);
+        var otherMentor = fixtures.mentor(otherProgram, 1, "Java");
+        var otherMentee = fixtures.mentee(otherProgram, "Java");
+        as(
+                elsewhere,
+                otherMentee.account(),
+                () -> requests.send(new SendRequest(otherMentor.enrollmentId(), null, "")));
         var sent = as(tenant, mentee.account(), () -> requests.send(new SendRequest(mentor.enrollmentId(), null, "")));
         var declined =
                 as(tenant, mentee.account(), () -> requests.send(new SendRequest(answered.enrollmentId(), null, "")));
@@ -70,6 +79,10 @@ class RequestRemindersIT {
         reminders.run();
 
         var reminder = awaitMail(mentor.account().email(), "is waiting for your answer");
+        // Each organization's reminders are written in its own outbox, by the same job run.
+        assertThat(outboxed(elsewhere, otherMentor.account().email(), "%is waiting for your answer"))
+                .isEqualTo(1);
+        assertThat(outboxed(tenant, otherMentor.account().email(), "%")).isZero();
         assertThat(reminder.text()).contains(mentee.account().displayName(), "/requests");
 
         clock.advance(Duration.ofDays(2));
