@@ -1,13 +1,11 @@
 package app.tandem.mentoring.match;
 
-import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +23,6 @@ class MatchMaker {
     private final EnrollmentRepository enrollments;
     private final MatchRepository matches;
     private final MentorshipRequestRepository requests;
-    private final Members members;
     private final MatchMails mails;
     private final Map<MatchOrigin, Counter> made = new EnumMap<>(MatchOrigin.class);
 
@@ -33,13 +30,11 @@ class MatchMaker {
             EnrollmentRepository enrollments,
             MatchRepository matches,
             MentorshipRequestRepository requests,
-            Members members,
             MatchMails mails,
             MeterRegistry meters) {
         this.enrollments = enrollments;
         this.matches = matches;
         this.requests = requests;
-        this.members = members;
         this.mails = mails;
         for (var origin : MatchOrigin.values()) {
             made.put(
@@ -139,20 +134,12 @@ class MatchMaker {
         if (open.isEmpty()) {
             return;
         }
-        var mentee = snapshot.enrollments.get(menteeEnrollmentId);
-        var people = new ArrayList<UUID>();
-        people.add(mentee.memberId());
-        open.forEach(
-                r -> people.add(snapshot.enrollments.get(r.mentorEnrollmentId()).memberId()));
-        var found = members.byIds(people);
         for (var request : open) {
             if (request.open(snapshot.now)) {
                 mails.requestClosed(
                         snapshot.program.name(),
-                        found.get(snapshot.enrollments
-                                .get(request.mentorEnrollmentId())
-                                .memberId()),
-                        found.get(mentee.memberId()));
+                        snapshot.member(request.mentorEnrollmentId()),
+                        snapshot.member(menteeEnrollmentId));
             }
             request.cancel(snapshot.now);
         }

@@ -3,7 +3,6 @@ package app.tandem.mentoring.match;
 import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
-import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
@@ -35,7 +34,6 @@ public class Matches {
     private final MatchMaker maker;
     private final MatchMails mails;
     private final MatchRunRepository runs;
-    private final Members members;
     private final AuditTrail audit;
     private final CurrentMember currentMember;
     private final Clock clock;
@@ -48,7 +46,6 @@ public class Matches {
             MatchMaker maker,
             MatchMails mails,
             MatchRunRepository runs,
-            Members members,
             AuditTrail audit,
             CurrentMember currentMember,
             Clock clock) {
@@ -59,7 +56,6 @@ public class Matches {
         this.maker = maker;
         this.mails = mails;
         this.runs = runs;
-        this.members = members;
         this.audit = audit;
         this.currentMember = currentMember;
         this.clock = clock;
@@ -356,18 +352,16 @@ public class Matches {
     }
 
     void notify(ProgramSnapshot s, Match match) {
-        var mentor = s.enrollments.get(match.mentorEnrollmentId());
-        var mentee = s.enrollments.get(match.menteeEnrollmentId());
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
         mails.matchMade(
-                s.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()), match.reasons());
+                s.program.name(),
+                s.member(match.mentorEnrollmentId()),
+                s.member(match.menteeEnrollmentId()),
+                match.reasons());
     }
 
     void notifyEnded(ProgramSnapshot s, Match match, String why) {
-        var mentor = s.enrollments.get(match.mentorEnrollmentId());
-        var mentee = s.enrollments.get(match.menteeEnrollmentId());
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
-        mails.matchEnded(s.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()), why);
+        mails.matchEnded(
+                s.program.name(), s.member(match.mentorEnrollmentId()), s.member(match.menteeEnrollmentId()), why);
     }
 
     static MatchDetails details(ProgramSnapshot s, Match match) {

@@ -3,7 +3,6 @@ package app.tandem.mentoring.match;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.SignedInMember;
-import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.enrollment.EnrollmentStatus;
@@ -33,7 +32,6 @@ public class MentorshipRequests {
     private final ProgramSnapshots snapshots;
     private final MatchMaker maker;
     private final MatchMails mails;
-    private final Members members;
     private final CurrentMember currentMember;
     private final Clock clock;
 
@@ -44,7 +42,6 @@ public class MentorshipRequests {
             ProgramSnapshots snapshots,
             MatchMaker maker,
             MatchMails mails,
-            Members members,
             CurrentMember currentMember,
             Clock clock) {
         this.requests = requests;
@@ -53,7 +50,6 @@ public class MentorshipRequests {
         this.snapshots = snapshots;
         this.maker = maker;
         this.mails = mails;
-        this.members = members;
         this.currentMember = currentMember;
         this.clock = clock;
     }
@@ -132,11 +128,10 @@ public class MentorshipRequests {
         }
         var request = requests.save(new MentorshipRequest(
                 program.id(), mentee.id(), mentor.id(), message, Duration.ofDays(program.requestExpiryDays()), now));
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
         mails.requestReceived(
                 program.name(),
-                people.get(mentor.memberId()),
-                people.get(mentee.memberId()),
+                snapshot.member(mentor.id()),
+                snapshot.member(mentee.id()),
                 message,
                 request.expiresAt());
         return details(request, snapshot);
@@ -161,12 +156,11 @@ public class MentorshipRequests {
         maker.activate(snapshot, mentor, mentee, MatchOrigin.REQUEST, request.id(), me.displayName());
         request.accept(snapshot.now);
         maker.closeOtherRequests(snapshot, mentee.id());
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
         mails.requestAnswered(
                 "request-accepted",
                 snapshot.program.name(),
-                people.get(mentor.memberId()),
-                people.get(mentee.memberId()),
+                snapshot.member(mentor.id()),
+                snapshot.member(mentee.id()),
                 checkedNote);
         return details(request, snapshot);
     }
@@ -177,20 +171,16 @@ public class MentorshipRequests {
         var me = currentMember.require();
         var request = find(requestId);
         var checkedNote = note(note);
-        var mentor = enrollments.findById(request.mentorEnrollmentId()).orElseThrow();
-        if (!mentor.memberId().equals(me.id())) {
+        var snapshot = snapshots.of(request.programId());
+        if (!snapshot.enrollments.get(request.mentorEnrollmentId()).memberId().equals(me.id())) {
             throw MatchRefused.notYours("request");
         }
-        var now = clock.instant();
-        request.decline(checkedNote, now);
-        var mentee = enrollments.findById(request.menteeEnrollmentId()).orElseThrow();
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
-        var snapshot = snapshots.of(request.programId());
+        request.decline(checkedNote, snapshot.now);
         mails.requestAnswered(
                 "request-declined",
                 snapshot.program.name(),
-                people.get(mentor.memberId()),
-                people.get(mentee.memberId()),
+                snapshot.member(request.mentorEnrollmentId()),
+                snapshot.member(request.menteeEnrollmentId()),
                 checkedNote);
         return details(request, snapshot);
     }
@@ -200,15 +190,15 @@ public class MentorshipRequests {
     public RequestDetails withdraw(UUID requestId) {
         var me = currentMember.require();
         var request = find(requestId);
-        var mentee = enrollments.findById(request.menteeEnrollmentId()).orElseThrow();
-        if (!mentee.memberId().equals(me.id())) {
+        var snapshot = snapshots.of(request.programId());
+        if (!snapshot.enrollments.get(request.menteeEnrollmentId()).memberId().equals(me.id())) {
             throw MatchRefused.notYours("request");
         }
-        request.withdraw(clock.instant());
-        var mentor = enrollments.findById(request.mentorEnrollmentId()).orElseThrow();
-        var people = members.byIds(List.of(mentor.memberId(), mentee.memberId()));
-        var snapshot = snapshots.of(request.programId());
-        mails.requestWithdrawn(snapshot.program.name(), people.get(mentor.memberId()), people.get(mentee.memberId()));
+        request.withdraw(snapshot.now);
+        mails.requestWithdrawn(
+                snapshot.program.name(),
+                snapshot.member(request.mentorEnrollmentId()),
+                snapshot.member(request.menteeEnrollmentId()));
         return details(request, snapshot);
     }
 

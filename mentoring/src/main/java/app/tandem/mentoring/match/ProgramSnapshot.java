@@ -166,6 +166,11 @@ final class ProgramSnapshot {
         return enrollment == null ? "someone who left" : nameOfMember(enrollment.memberId());
     }
 
+    /** The member behind one of the program's enrollments (read with the snapshot, no query). */
+    Member member(UUID enrollmentId) {
+        return members.get(enrollments.get(enrollmentId).memberId());
+    }
+
     String nameOfMember(UUID memberId) {
         var member = members.get(memberId);
         return member == null ? "a former member" : member.displayName();
