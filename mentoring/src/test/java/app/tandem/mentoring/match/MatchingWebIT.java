@@ -5,6 +5,7 @@ import static app.tandem.mentoring.match.MatchFixtures.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -258,5 +259,11 @@ class MatchingWebIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].score").value(100.0))
                 .andExpect(jsonPath("$[0].reasons").value("Languages: Both chose Java — counted Very important (5)"));
+        // "My matches" are the organization's own: the mentor sees theirs on A, nobody on B sees them.
+        mvc.perform(get("/api/v1/me/matches").with(people.api(tenantA, people.accessToken(tenantA, mentorA.account()))))
+                .andExpect(jsonPath("$[*].matchId", hasItem(matchA.id().toString())));
+        mvc.perform(get(api + "/me/matches").header("Authorization", tokenB))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
     }
 }
