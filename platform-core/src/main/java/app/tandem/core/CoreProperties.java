@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provisioning how provisioning jobs run
  * @param jobs how jobs that run for every tenant are executed
  * @param mail how the organizations' mail is sent (the SMTP server itself is {@code spring.mail.*})
+ * @param events how domain events that listeners did not complete are delivered again
  */
 @ConfigurationProperties("tandem.core")
 public record CoreProperties(
@@ -28,7 +29,8 @@ public record CoreProperties(
         @DefaultValue Migration migration,
         @DefaultValue Provisioning provisioning,
         @DefaultValue Jobs jobs,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Events events) {
 
     /**
      * @param scheme {@code https} in production (TLS ends at the load balancer), {@code http} for local runs
@@ -90,4 +92,16 @@ public record CoreProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("30s") Duration backoff,
             @DefaultValue("1h") Duration maxBackoff) {}
+
+    /**
+     * @param redeliveryInterval how often each node looks, in every active tenant, for event publications whose
+     *     listeners did not complete
+     * @param redeliverAfter how old an incomplete publication must be before it is delivered again; longer than a
+     *     listener normally takes, so that a publication being handled is rarely handled twice
+     * @param keepCompleted how long completed publications are kept (for inspection) before they are deleted
+     */
+    public record Events(
+            @DefaultValue("1m") Duration redeliveryInterval,
+            @DefaultValue("1m") Duration redeliverAfter,
+            @DefaultValue("7d") Duration keepCompleted) {}
 }

@@ -23,4 +23,16 @@ public final class TenantContext {
         }
         return tenant;
     }
+
+    /**
+     * The tenant in scope, which must be {@code expected}: for work handed over with a tenant id (an event, a job's
+     * row), so that it never runs in the scope of another tenant. Throws {@link NoTenantInScope} when there is none.
+     */
+    public static TenantId require(TenantId expected) {
+        var tenant = require();
+        if (!tenant.equals(expected)) {
+            throw new IllegalStateException("Work for tenant " + expected + " runs in the scope of tenant " + tenant);
+        }
+        return tenant;
+    }
 }

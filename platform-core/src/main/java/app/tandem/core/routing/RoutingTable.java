@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -75,7 +76,9 @@ class RoutingTable {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // After completion rather than after commit: dropping a cached route after a rollback costs one look-up, and a
+    // listener after commit would have each change recorded in the (tenant-scoped) event publication registry.
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(TenantChanged changed) {
         if (changed.tenantId() == null) {
             routes.invalidateAll();

@@ -44,6 +44,7 @@ class PublicAddressesTests {
                 null,
                 null,
                 null,
+                null,
                 null));
     }
 }
