@@ -1,0 +1,103 @@
+package app.tandem.billing;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of billing ({@code tandem.billing.*}).
+ *
+ * @param provider {@code none} (the default: seats are metered and limits enforced, nothing is charged and no outside
+ *     service is called) or {@code stripe}
+ * @param trial the trial every new organization starts with
+ * @param plans plans added to the built-in catalog (FREE, GROWTH, ENTERPRISE) or replacing one of them, by code
+ * @param notices when org admins are told that their seats run out
+ * @param stripe how Stripe is reached when the provider is {@code stripe}
+ */
+@ConfigurationProperties("tandem.billing")
+public record BillingProperties(
+        @DefaultValue("none") Provider provider,
+        @DefaultValue Trial trial,
+        Map<String, PlanSettings> plans,
+        @DefaultValue Notices notices,
+        @DefaultValue Stripe stripe) {
+
+    public BillingProperties {
+        plans = plans == null ? Map.of() : Map.copyOf(plans);
+    }
+
+    /** Who takes the payments. */
+    public enum Provider {
+        NONE,
+        STRIPE
+    }
+
+    /** What a plan allows; {@link app.tandem.billing.plan.PlanCatalog} holds the built-in values. */
+    public enum LimitPolicy {
+        /** Enrollment past the seat limit is refused. */
+        HARD,
+        /** Enrollment past the seat limit is allowed; the seats past it are billed. */
+        OVERAGE
+    }
+
+    /**
+     * @param plan the plan whose limits a trial has
+     * @param length how long the trial lasts
+     * @param afterwards the plan an organization falls back to when its trial ends unpaid
+     */
+    public record Trial(
+            @DefaultValue("GROWTH") String plan,
+            @DefaultValue("30d") Duration length,
+            @DefaultValue("FREE") String afterwards) {}
+
+    /**
+     * One plan of the catalog.
+     *
+     * @param name what admins and operators read
+     * @param seatLimit the program seats the plan allows; none means no limit (ENTERPRISE's is set per organization)
+     * @param openProgramLimit how many programs may be open (enrolling or running) at once; none means no limit
+     * @param policy what happens past the seat limit
+     * @param currency ISO 4217 code of the prices
+     * @param pricePerSeatMonthly the price of one seat for a month; zero for a free plan
+     * @param pricePerSeatYearly the price of one seat for a year, when the plan may be paid yearly
+     * @param invoiced whether the plan is invoiced by the operator rather than paid through Checkout
+     * @param stripePriceMonthly the Stripe price (per-seat, licensed) of the monthly subscription
+     * @param stripePriceYearly the Stripe price of the yearly subscription
+     */
+    public record PlanSettings(
+            String name,
+            Integer seatLimit,
+            Integer openProgramLimit,
+            @DefaultValue("HARD") LimitPolicy policy,
+            @DefaultValue("CAD") String currency,
+            @DefaultValue("0") BigDecimal pricePerSeatMonthly,
+            BigDecimal pricePerSeatYearly,
+            @DefaultValue("false") boolean invoiced,
+            String stripePriceMonthly,
+            String stripePriceYearly) {}
+
+    /** @param thresholds the shares of the seat limit (in percent) at which admins are told, once each */
+    public record Notices(@DefaultValue({"80", "100"}) int[] thresholds) {}
+
+    /**
+     * @param apiKey the secret key ({@code sk_...}), from the environment only
+     * @param apiBase where the Stripe API answers: Stripe itself, or a Stripe-compatible server for tests and staging
+     * @param webhookSecret the signing secret of the webhook endpoint ({@code whsec_...}), from the environment only
+     * @param webhookTolerance how old a webhook's signed timestamp may be
+     * @param connectTimeout how long to wait for a connection to the API
+     * @param readTimeout how long to wait for an answer of the API
+     * @param maxNetworkRetries how often the client retries a request that failed on the network or with a 5xx answer
+     *     (with the same idempotency key)
+     */
+    public record Stripe(
+            String apiKey,
+            @DefaultValue("https://api.stripe.com") URI apiBase,
+            String webhookSecret,
+            @DefaultValue("5m") Duration webhookTolerance,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("20s") Duration readTimeout,
+            @DefaultValue("2") int maxNetworkRetries) {}
+}
