@@ -5,6 +5,7 @@ import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.core.mail.EmailAddresses;
 import app.tandem.identity.CurrentMember;
+import app.tandem.identity.MemberDeactivated;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -35,6 +37,7 @@ public class Members {
     private final AuditTrail audit;
     private final CurrentMember currentMember;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Members(
@@ -42,11 +45,13 @@ public class Members {
             AuditTrail audit,
             CurrentMember currentMember,
             PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.members = members;
         this.audit = audit;
         this.currentMember = currentMember;
         this.transactions = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -199,7 +204,10 @@ public class Members {
         return member;
     }
 
-    /** Refuses the member everywhere from their next request on; the organization keeps an active org admin. */
+    /**
+     * Refuses the member everywhere from their next request on, and publishes {@link MemberDeactivated} so that what
+     * they hold elsewhere ends; the organization keeps an active org admin.
+     */
     @Transactional
     @PreAuthorize("hasRole('ORG_ADMIN')")
     public Member deactivate(UUID id) {
@@ -210,7 +218,9 @@ public class Members {
         if (member.role() == OrgRole.ORG_ADMIN) {
             requireAnotherOrgAdmin();
         }
-        member.deactivate(clock.instant());
+        var now = clock.instant();
+        member.deactivate(now);
+        events.publishEvent(new MemberDeactivated(TenantContext.require(), member.id(), member.email(), now));
         audit.record(currentMember.asActor(), "member.deactivated", member.email(), "");
         return member;
     }

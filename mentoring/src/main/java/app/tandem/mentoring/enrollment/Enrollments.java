@@ -1,11 +1,13 @@
 package app.tandem.mentoring.enrollment;
 
+import app.tandem.core.audit.Actor;
 import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.SignedInMember;
 import app.tandem.identity.member.Members;
+import app.tandem.mentoring.SeatAllowance;
 import app.tandem.mentoring.matching.Answer;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.Program;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,6 +52,7 @@ public class Enrollments {
     private final CurrentMember currentMember;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final SeatAllowance seats;
     private final Clock clock;
 
     Enrollments(
@@ -59,6 +63,7 @@ public class Enrollments {
             CurrentMember currentMember,
             AuditTrail audit,
             ApplicationEventPublisher events,
+            ObjectProvider<SeatAllowance> seats,
             Clock clock) {
         this.enrollments = enrollments;
         this.programs = programs;
@@ -67,6 +72,7 @@ public class Enrollments {
         this.currentMember = currentMember;
         this.audit = audit;
         this.events = events;
+        this.seats = seats.getIfAvailable(() -> SeatAllowance.UNMETERED);
         this.clock = clock;
     }
 
@@ -154,7 +160,10 @@ public class Enrollments {
         return visible(enrollments.findById(id).orElse(null), id, me);
     }
 
-    /** Enrolls the signed-in member; the answers and capacity are checked before anything is written. */
+    /**
+     * Enrolls the signed-in member; the answers and capacity are checked before anything is written, and the
+     * organization's plan must allow one more seat (taken in the same transaction).
+     */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public Enrollment enroll(UUID programId, Enroll enroll) {
@@ -189,6 +198,9 @@ public class Enrollments {
             // The same member enrolling twice at once: the unique index lets one through.
             throw EnrollmentRefused.alreadyEnrolled(program, roleName(role));
         }
+        seats.take(new SeatAllowance.Seat(enrollment.id(), programId, me.id(), role));
+        events.publishEvent(new EnrollmentStarted(
+                TenantContext.require(), enrollment.id(), programId, me.id(), role, enrollment.createdAt()));
         audit.record(
                 currentMember.asActor(),
                 "enrollment.created",
@@ -275,6 +287,12 @@ public class Enrollments {
                         "This enrollment is " + state(enrollment) + "; only an active one can" + " be paused.");
             }
             enrollment.pause(clock.instant());
+            events.publishEvent(new EnrollmentPaused(
+                    TenantContext.require(),
+                    enrollment.id(),
+                    enrollment.programId(),
+                    enrollment.memberId(),
+                    enrollment.updatedAt()));
         });
     }
 
@@ -288,6 +306,12 @@ public class Enrollments {
                         "This enrollment is " + state(enrollment) + "; only a paused one can" + " be resumed.");
             }
             enrollment.resume(clock.instant());
+            events.publishEvent(new EnrollmentResumed(
+                    TenantContext.require(),
+                    enrollment.id(),
+                    enrollment.programId(),
+                    enrollment.memberId(),
+                    enrollment.updatedAt()));
         });
     }
 
@@ -302,10 +326,45 @@ public class Enrollments {
             if (!enrollment.takingPart()) {
                 throw EnrollmentRefused.notNow("This enrollment was withdrawn already.");
             }
-            enrollment.withdraw(clock.instant());
-            events.publishEvent(new EnrollmentWithdrawn(
-                    enrollment.id(), enrollment.programId(), enrollment.memberId(), enrollment.role()));
+            withdraw(enrollment, EnrollmentWithdrawn.Reason.WITHDRAWN);
         });
+    }
+
+    /**
+     * Withdraws every enrollment the member still has, because they were removed from the organization: what hangs on
+     * them closes as on any withdrawal, and their seats are freed. Runs without a signed-in member (the removal is
+     * heard after it committed); doing it again changes nothing.
+     */
+    @Transactional
+    public void withdrawRemovedMember(UUID memberId) {
+        TenantContext.require();
+        var taking = enrollments.findByMemberIdAndStatusIn(
+                memberId, EnumSet.of(EnrollmentStatus.ACTIVE, EnrollmentStatus.PAUSED));
+        for (var listed : taking) {
+            var enrollment = enrollments.findForUpdate(listed.id()).orElseThrow();
+            if (!enrollment.takingPart()) {
+                continue;
+            }
+            var program = programOf(enrollment);
+            withdraw(enrollment, EnrollmentWithdrawn.Reason.MEMBER_REMOVED);
+            audit.record(
+                    Actor.SYSTEM,
+                    "enrollment.withdrawn",
+                    members.get(memberId).email(),
+                    roleName(enrollment.role()) + " in " + program.name() + ": removed from the organization");
+        }
+    }
+
+    private void withdraw(Enrollment enrollment, EnrollmentWithdrawn.Reason reason) {
+        enrollment.withdraw(clock.instant());
+        events.publishEvent(new EnrollmentWithdrawn(
+                TenantContext.require(),
+                enrollment.id(),
+                enrollment.programId(),
+                enrollment.memberId(),
+                enrollment.role(),
+                reason,
+                enrollment.updatedAt()));
     }
 
     /**

@@ -199,7 +199,7 @@ public class AutoMatching {
                 continue;
             }
             draft.publish(s.now);
-            maker.made(MatchOrigin.BULK);
+            maker.made(draft, MatchOrigin.BULK);
             matches.flush();
             maker.closeOtherRequests(s, draft.menteeEnrollmentId());
             matchService.notify(s, draft);

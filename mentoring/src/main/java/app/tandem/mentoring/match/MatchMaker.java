@@ -1,14 +1,17 @@
 package app.tandem.mentoring.match;
 
+import app.tandem.core.context.TenantContext;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
 import app.tandem.mentoring.matching.PairAssessment;
 import app.tandem.mentoring.matching.Role;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +27,7 @@ class MatchMaker {
     private final MatchRepository matches;
     private final MentorshipRequestRepository requests;
     private final MatchMails mails;
+    private final ApplicationEventPublisher events;
     private final Map<MatchOrigin, Counter> made = new EnumMap<>(MatchOrigin.class);
 
     MatchMaker(
@@ -31,11 +35,13 @@ class MatchMaker {
             MatchRepository matches,
             MentorshipRequestRepository requests,
             MatchMails mails,
+            ApplicationEventPublisher events,
             MeterRegistry meters) {
         this.enrollments = enrollments;
         this.matches = matches;
         this.requests = requests;
         this.mails = mails;
+        this.events = events;
         for (var origin : MatchOrigin.values()) {
             made.put(
                     origin,
@@ -46,9 +52,32 @@ class MatchMaker {
         }
     }
 
-    /** Counts a match that became active (the meter has no tenant tag: one series per origin for the fleet). */
-    void made(MatchOrigin origin) {
+    /**
+     * A match became active: it is counted (the meter has no tenant tag: one series per origin for the fleet) and
+     * {@link MatchActivated} is published in the transaction.
+     */
+    void made(Match match, MatchOrigin origin) {
         made.get(origin).increment();
+        events.publishEvent(new MatchActivated(
+                TenantContext.require(),
+                match.id(),
+                match.programId(),
+                match.mentorEnrollmentId(),
+                match.menteeEnrollmentId(),
+                origin,
+                match.publishedAt() == null ? match.createdAt() : match.publishedAt()));
+    }
+
+    /** An active match ended: {@link MatchEnded} is published in the transaction. */
+    void ended(Match match, String why, Instant now) {
+        events.publishEvent(new MatchEnded(
+                TenantContext.require(),
+                match.id(),
+                match.programId(),
+                match.mentorEnrollmentId(),
+                match.menteeEnrollmentId(),
+                why,
+                now));
     }
 
     /**
@@ -112,8 +141,7 @@ class MatchMaker {
             throw refusal;
         }
         PairAssessment assessment = snapshot.assess(mentor, mentee);
-        made(origin);
-        return matches.saveAndFlush(Match.active(
+        var match = matches.saveAndFlush(Match.active(
                 snapshot.program.id(),
                 mentor.id(),
                 mentee.id(),
@@ -123,6 +151,8 @@ class MatchMaker {
                 Explanations.summary(assessment, snapshot.questions),
                 createdBy,
                 snapshot.now));
+        made(match, origin);
+        return match;
     }
 
     /**

@@ -359,7 +359,9 @@ public class Matches {
                 match.reasons());
     }
 
+    /** The match ended: both people are told, and so are other modules ({@link MatchEnded}). */
     void notifyEnded(ProgramSnapshot s, Match match, String why) {
+        maker.ended(match, why, s.now);
         mails.matchEnded(
                 s.program.name(), s.member(match.mentorEnrollmentId()), s.member(match.menteeEnrollmentId()), why);
     }

@@ -4,6 +4,7 @@ import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
+import app.tandem.mentoring.SeatAllowance;
 import app.tandem.mentoring.matching.QuestionKind;
 import app.tandem.mentoring.matching.Role;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +53,8 @@ public class Programs {
     private final RegistrationQuestionRepository questions;
     private final AuditTrail audit;
     private final CurrentMember currentMember;
+    private final ApplicationEventPublisher events;
+    private final SeatAllowance seats;
     private final Clock clock;
 
     Programs(
@@ -57,11 +62,15 @@ public class Programs {
             RegistrationQuestionRepository questions,
             AuditTrail audit,
             CurrentMember currentMember,
+            ApplicationEventPublisher events,
+            ObjectProvider<SeatAllowance> seats,
             Clock clock) {
         this.programs = programs;
         this.questions = questions;
         this.audit = audit;
         this.currentMember = currentMember;
+        this.events = events;
+        this.seats = seats.getIfAvailable(() -> SeatAllowance.UNMETERED);
         this.clock = clock;
     }
 
@@ -198,7 +207,17 @@ public class Programs {
                                 + " enrolled, so it cannot go back to draft. Close it instead, or keep it open.");
             }
         }
-        program.moveTo(target, clock.instant());
+        if (from == ProgramStatus.DRAFT && target == ProgramStatus.ENROLLING) {
+            seats.open(program.id());
+        }
+        var now = clock.instant();
+        program.moveTo(target, now);
+        if (from == ProgramStatus.DRAFT && target == ProgramStatus.ENROLLING) {
+            events.publishEvent(new ProgramOpened(TenantContext.require(), program.id(), program.name(), now));
+        }
+        if (target == ProgramStatus.CLOSED) {
+            events.publishEvent(new ProgramClosed(TenantContext.require(), program.id(), program.name(), now));
+        }
         audit.record(currentMember.asActor(), "program.status-changed", program.name(), from + " → " + target);
         return program;
     }

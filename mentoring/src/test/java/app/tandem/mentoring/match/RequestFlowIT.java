@@ -380,7 +380,13 @@ class RequestFlowIT {
                     var enrollment = enrollments.findById(mentor.enrollmentId()).orElseThrow();
                     enrollment.withdraw(Instant.now());
                     events.publishEvent(new EnrollmentWithdrawn(
-                            enrollment.id(), program.id(), enrollment.memberId(), enrollment.role()));
+                            tenant.id(),
+                            enrollment.id(),
+                            program.id(),
+                            enrollment.memberId(),
+                            enrollment.role(),
+                            EnrollmentWithdrawn.Reason.WITHDRAWN,
+                            Instant.now()));
                 }));
 
         TenantScope.run(tenant.id(), () -> {

@@ -1,0 +1,8 @@
+package app.tandem.mentoring.enrollment;
+
+import app.tandem.core.tenant.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An enrollment was paused: no new matches or requests, but the member still takes part (and holds their seat). */
+public record EnrollmentPaused(TenantId tenant, UUID enrollmentId, UUID programId, UUID memberId, Instant at) {}

@@ -1,0 +1,8 @@
+package app.tandem.mentoring.enrollment;
+
+import app.tandem.core.tenant.TenantId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A paused enrollment was resumed: the member can be matched again. */
+public record EnrollmentResumed(TenantId tenant, UUID enrollmentId, UUID programId, UUID memberId, Instant at) {}
