@@ -2,6 +2,7 @@ package app.tandem.mentoring;
 
 import app.tandem.mentoring.matching.Role;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * How many program seats the organization may use: the port that billing implements. Mentoring asks it inside the
@@ -16,7 +17,7 @@ public interface SeatAllowance {
         public void take(Seat seat) {}
 
         @Override
-        public void open(UUID programId) {}
+        public void open(UUID programId, LongSupplier openPrograms) {}
     };
 
     /**
@@ -27,9 +28,11 @@ public interface SeatAllowance {
 
     /**
      * Checks, in the transaction that opens it, that the organization's plan allows one more open program. Throws a
-     * {@link app.tandem.core.web.DomainException} that says why when it does not.
+     * {@link app.tandem.core.web.DomainException} that says why when it does not. {@code openPrograms} counts the
+     * programs open now; it is asked only once the allowance holds its lock, so two programs opening at once are
+     * counted one after the other.
      */
-    void open(UUID programId);
+    void open(UUID programId, LongSupplier openPrograms);
 
     /** One member taking part in one program in one role. */
     record Seat(UUID enrollmentId, UUID programId, UUID memberId, Role role) {}

@@ -23,6 +23,10 @@ interface MemberRepository extends JpaRepository<Member, UUID> {
 
     List<Member> findAllByOrderByDisplayNameAsc();
 
+    @Query("select m.email from Member m where m.role = :role"
+            + " and m.status = app.tandem.identity.member.MemberStatus.ACTIVE order by m.email")
+    List<String> activeEmails(OrgRole role);
+
     @Query("select lower(m.email) from Member m where lower(m.email) in :emails")
     List<String> emailsAmong(Collection<String> emails);
 

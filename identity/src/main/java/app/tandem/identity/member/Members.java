@@ -236,6 +236,16 @@ public class Members {
         return member;
     }
 
+    /**
+     * The email addresses of the organization's active org admins, for notices only they act on (seats running out).
+     * Open to any code in the organization's scope: it names only who administers it.
+     */
+    @Transactional(readOnly = true)
+    public List<String> orgAdminEmails() {
+        TenantContext.require();
+        return members.activeEmails(OrgRole.ORG_ADMIN);
+    }
+
     private void requireAnotherOrgAdmin() {
         if (members.countActive(OrgRole.ORG_ADMIN) <= 1) {
             throw new LastOrgAdmin();

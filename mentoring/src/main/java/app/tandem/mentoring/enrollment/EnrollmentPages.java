@@ -116,7 +116,8 @@ class EnrollmentPages {
                 enrollments.enroll(programId, new Enroll(role, parsedCapacity, answers.answers()));
                 redirect.addFlashAttribute("notice", "mentoring.enrollment.notice.enrolled." + role);
                 return "redirect:/programs/" + programId;
-            } catch (EnrollmentRefused refused) {
+            } catch (DomainException refused) {
+                // Refusals of other modules too (billing's seat limit) are shown on the program's page.
                 if (refused.fieldErrors().isEmpty()) {
                     redirect.addFlashAttribute("problem", refused.getMessage());
                     return "redirect:/programs/" + programId;

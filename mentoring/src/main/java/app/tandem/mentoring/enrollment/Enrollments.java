@@ -168,7 +168,8 @@ public class Enrollments {
     @PreAuthorize("isAuthenticated()")
     public Enrollment enroll(UUID programId, Enroll enroll) {
         var me = currentMember.require();
-        var program = programs.findById(programId).orElseThrow(() -> ProgramRefused.notFound(programId));
+        // Locked (before the seat), so that the program cannot close between this check and the seat being taken.
+        var program = programs.findForUpdate(programId).orElseThrow(() -> ProgramRefused.notFound(programId));
         if (enroll == null || enroll.role() == null) {
             throw EnrollmentRefused.invalid("role", "Choose whether you enroll as a mentor or as a mentee.");
         }

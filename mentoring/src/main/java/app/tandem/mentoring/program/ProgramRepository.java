@@ -26,4 +26,6 @@ public interface ProgramRepository extends JpaRepository<Program, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Program p where p.id = :id")
     Optional<Program> findForUpdate(UUID id);
+
+    long countByStatusIn(Collection<ProgramStatus> statuses);
 }

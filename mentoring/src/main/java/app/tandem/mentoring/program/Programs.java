@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,6 +160,18 @@ public class Programs {
     }
 
     /**
+     * The names of the organization's programs among {@code ids}, for modules that show what they count per program
+     * (billing's seats); any program, whatever its status. Unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        TenantContext.require();
+        var result = new HashMap<UUID, String>();
+        programs.findAllById(Set.copyOf(ids)).forEach(program -> result.put(program.id(), program.name()));
+        return result;
+    }
+
+    /**
      * What keeps a program from opening for enrollment, in words; empty when nothing does. Shown on the program's
      * page before anyone tries.
      */
@@ -208,7 +221,9 @@ public class Programs {
             }
         }
         if (from == ProgramStatus.DRAFT && target == ProgramStatus.ENROLLING) {
-            seats.open(program.id());
+            seats.open(
+                    program.id(),
+                    () -> programs.countByStatusIn(EnumSet.of(ProgramStatus.ENROLLING, ProgramStatus.RUNNING)));
         }
         var now = clock.instant();
         program.moveTo(target, now);

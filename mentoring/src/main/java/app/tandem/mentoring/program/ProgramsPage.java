@@ -325,7 +325,8 @@ class ProgramsPage {
             if (notice != null) {
                 redirect.addFlashAttribute("notice", notice);
             }
-        } catch (ProgramRefused refused) {
+        } catch (DomainException refused) {
+            // Refusals of other modules too (billing's open-program limit) are shown on the program's page.
             if (refused.kind() == DomainException.Kind.NOT_FOUND
                     && refused.fieldErrors().isEmpty()) {
                 throw refused;

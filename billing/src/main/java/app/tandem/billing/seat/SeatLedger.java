@@ -1,0 +1,188 @@
+package app.tandem.billing.seat;
+
+import app.tandem.billing.account.BillingAccounts;
+import app.tandem.core.context.TenantContext;
+import app.tandem.mentoring.SeatAllowance;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The seat ledger of the organization in scope, and mentoring's seat allowance. Every change takes the lock of the
+ * organization's single {@code seat_total} row first, so seat changes of one organization happen one after the other:
+ * when twenty members enroll at once with one seat left, exactly one gets it. A seat is taken in the enrolling
+ * transaction and released after the withdrawal or the program's closing committed; taking or releasing the same
+ * enrollment's seat again changes nothing.
+ */
+@Service
+public class SeatLedger implements SeatAllowance {
+
+    /** Why a seat was released, as the ledger records it. */
+    enum Reason {
+        ENROLLED("enrolled"),
+        WITHDRAWN("withdrawn"),
+        MEMBER_REMOVED("member-removed"),
+        PROGRAM_CLOSED("program-closed");
+
+        final String code;
+
+        Reason(String code) {
+            this.code = code;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final BillingAccounts accounts;
+    private final SeatNotices notices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SeatLedger(
+            JdbcClient jdbc,
+            BillingAccounts accounts,
+            SeatNotices notices,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.notices = notices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void take(Seat seat) {
+        var tenant = TenantContext.require();
+        int total = lockTotal();
+        var limits = accounts.limitsInScope();
+        if (limits.refusesSeat(total)) {
+            throw SeatLimitReached.seats(limits.seatLimit());
+        }
+        var now = clock.instant();
+        int inserted = jdbc.sql("""
+                        insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
+                        values (:enrollment, :program, :member, :role, 'TAKEN', :reason, :at)
+                        on conflict do nothing
+                        """)
+                .param("enrollment", seat.enrollmentId())
+                .param("program", seat.programId())
+                .param("member", seat.memberId())
+                .param("role", seat.role().name())
+                .param("reason", Reason.ENROLLED.code)
+                .param("at", Timestamp.from(now))
+                .update();
+        if (inserted == 0) {
+            return;
+        }
+        int seats = count(seat.programId(), +1, now);
+        notices.reached(seats, limits);
+        events.publishEvent(new SeatsChanged(tenant, seats, now));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void open(UUID programId, LongSupplier openPrograms) {
+        TenantContext.require();
+        lockTotal();
+        var limits = accounts.limitsInScope();
+        if (limits.refusesProgram(openPrograms.getAsLong())) {
+            throw SeatLimitReached.programs(limits.openProgramLimit());
+        }
+    }
+
+    /** Releases the seat of an enrollment that ended; nothing happens when it holds none (any more). */
+    @Transactional
+    public void release(UUID enrollmentId, Reason reason) {
+        var tenant = TenantContext.require();
+        lockTotal();
+        var now = clock.instant();
+        var released = releaseHeld("t.enrollment_id = :id", enrollmentId, reason, now);
+        if (!released.isEmpty()) {
+            int seats = count(released.get(0).program(), -released.size(), now);
+            events.publishEvent(new SeatsChanged(tenant, seats, now));
+        }
+    }
+
+    /** Releases every seat still held in a program that closed. */
+    @Transactional
+    public void releaseProgram(UUID programId, Reason reason) {
+        var tenant = TenantContext.require();
+        lockTotal();
+        var now = clock.instant();
+        var released = releaseHeld("t.program_id = :id", programId, reason, now);
+        if (!released.isEmpty()) {
+            int seats = count(programId, -released.size(), now);
+            events.publishEvent(new SeatsChanged(tenant, seats, now));
+        }
+    }
+
+    /** The seats held now: per program and in total, as the counters say. */
+    @Transactional(readOnly = true)
+    public int total() {
+        TenantContext.require();
+        return jdbc.sql("select seats from seat_total where id = 1")
+                .query(Integer.class)
+                .single();
+    }
+
+    private record Held(UUID enrollment, UUID program, UUID member, String role) {}
+
+    /** Releases the seats still held that {@code which} (a condition on {@code t}) selects. */
+    private List<Held> releaseHeld(String which, UUID id, Reason reason, Instant now) {
+        var held =
+                jdbc.sql("""
+                        select t.enrollment_id as enrollment, t.program_id as program, t.member_id as member, t.role
+                        from seat_ledger t
+                        where %s and t.change = 'TAKEN'
+                          and not exists (select 1 from seat_ledger r
+                                          where r.enrollment_id = t.enrollment_id and r.change = 'RELEASED')
+                        order by t.id
+                        """.formatted(which)).param("id", id).query(Held.class).list();
+        for (var seat : held) {
+            jdbc.sql("""
+                            insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
+                            values (:enrollment, :program, :member, :role, 'RELEASED', :reason, :at)
+                            """)
+                    .param("enrollment", seat.enrollment())
+                    .param("program", seat.program())
+                    .param("member", seat.member())
+                    .param("role", seat.role())
+                    .param("reason", reason.code)
+                    .param("at", Timestamp.from(now))
+                    .update();
+        }
+        return held;
+    }
+
+    private int lockTotal() {
+        return jdbc.sql("select seats from seat_total where id = 1 for update")
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Moves the program's and the total's counters by {@code delta}; returns the new total. */
+    private int count(UUID programId, int delta, Instant now) {
+        jdbc.sql("""
+                        insert into seat_counts (program_id, seats, updated_at) values (:program, greatest(:delta, 0), :now)
+                        on conflict (program_id) do update set seats = seat_counts.seats + :delta, updated_at = :now
+                        """)
+                .param("program", programId)
+                .param("delta", delta)
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("update seat_total set seats = seats + :delta, updated_at = :now where id = 1 returning seats")
+                .param("delta", delta)
+                .param("now", Timestamp.from(now))
+                .query(Integer.class)
+                .single();
+    }
+}

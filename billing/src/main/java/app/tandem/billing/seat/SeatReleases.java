@@ -1,0 +1,48 @@
+package app.tandem.billing.seat;
+
+import app.tandem.billing.account.BillingAccounts;
+import app.tandem.core.context.TenantContext;
+import app.tandem.mentoring.enrollment.EnrollmentWithdrawn;
+import app.tandem.mentoring.program.ProgramClosed;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What frees seats, heard after it committed: an enrollment withdrawn (by the member, a coordinator, or because the
+ * member was removed) and a program closed. Each is delivered until it succeeded, and a second delivery finds the
+ * seats released already. The organization's seat count for the fleet view follows every change.
+ */
+@Component
+class SeatReleases {
+
+    private final SeatLedger ledger;
+    private final BillingAccounts accounts;
+
+    SeatReleases(SeatLedger ledger, BillingAccounts accounts) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+    }
+
+    @ApplicationModuleListener
+    void on(EnrollmentWithdrawn withdrawn) {
+        TenantContext.require(withdrawn.tenant());
+        ledger.release(
+                withdrawn.enrollmentId(),
+                withdrawn.reason() == EnrollmentWithdrawn.Reason.MEMBER_REMOVED
+                        ? SeatLedger.Reason.MEMBER_REMOVED
+                        : SeatLedger.Reason.WITHDRAWN);
+    }
+
+    @ApplicationModuleListener
+    void on(ProgramClosed closed) {
+        TenantContext.require(closed.tenant());
+        ledger.releaseProgram(closed.programId(), SeatLedger.Reason.PROGRAM_CLOSED);
+    }
+
+    /** Reads the current count rather than trusting the event's, so that late or repeated deliveries do no harm. */
+    @ApplicationModuleListener
+    void on(SeatsChanged changed) {
+        TenantContext.require(changed.tenant());
+        accounts.recordSeats(changed.tenant(), ledger.total(), changed.at());
+    }
+}
