@@ -137,7 +137,8 @@ class ProgramsPage {
             redirect.addFlashAttribute(
                     "notice", program.name() + " is " + program.status().name().toLowerCase() + " now.");
             return "redirect:/admin/programs/" + id;
-        } catch (ProgramRefused refused) {
+        } catch (DomainException refused) {
+            // Billing's open-program limit refuses here too.
             if (refused.kind() == DomainException.Kind.NOT_FOUND) {
                 throw refused;
             }
