@@ -59,7 +59,9 @@ class PlatformSiteIT {
                 .andExpect(content().string(containsString("tandem_tenants{status=\"ACTIVE\"}")))
                 .andExpect(content().string(containsString("tandem_tenant_schemas{state=\"CURRENT\"}")))
                 .andExpect(content().string(containsString("tandem_provisioning_duration_seconds_count")))
-                .andExpect(content().string(containsString("tandem_matches_made_total{origin=\"bulk\"}")));
+                .andExpect(content().string(containsString("tandem_matches_made_total{origin=\"bulk\"}")))
+                .andExpect(content().string(containsString("tandem_billing_seats{plan=\"GROWTH\"}")))
+                .andExpect(content().string(containsString("tandem_billing_accounts{plan=\"FREE\"}")));
     }
 
     @Test
@@ -70,7 +72,8 @@ class PlatformSiteIT {
                 .andExpect(content().string(containsString("/api/v1/tenant")))
                 .andExpect(content().string(containsString("/api/v1/programs/{id}/questions")))
                 .andExpect(content().string(containsString("/api/v1/requests/{id}/accept")))
-                .andExpect(content().string(containsString("/api/v1/programs/{id}/match-runs")));
+                .andExpect(content().string(containsString("/api/v1/programs/{id}/match-runs")))
+                .andExpect(content().string(containsString("/api/v1/billing/usage")));
     }
 
     @Test

@@ -55,10 +55,9 @@ class BillingMetrics implements MeterBinder {
             jdbc.sql("""
                             select plan, count(*), coalesce(sum(seats), 0) from platform.billing_accounts
                             where status <> 'CANCELED' group by plan
-                            """)
-                    .query(row -> {
-                        read.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
-                    });
+                            """).query(row -> {
+                read.put(row.getString(1), new long[] {row.getLong(2), row.getLong(3)});
+            });
             snapshot = new Totals(Map.copyOf(read), clock.instant());
             totals = snapshot;
         }

@@ -96,7 +96,9 @@ class EventPublicationIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> listener.heard.contains(id + " in " + a.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> completed(a) == 1 && incomplete(a) == 0);
-        assertThat(completed(b) + incomplete(b)).as("nothing in another tenant's registry").isZero();
+        assertThat(completed(b) + incomplete(b))
+                .as("nothing in another tenant's registry")
+                .isZero();
     }
 
     @Test
@@ -122,10 +124,12 @@ class EventPublicationIT {
         var tenant = tenants.activeTenant("events-rollback");
         var id = UUID.randomUUID();
 
-        TenantScope.run(tenant.id(), () -> transactions.executeWithoutResult(tx -> {
-            events.publishEvent(new SomethingHappened(tenant.id(), id));
-            tx.setRollbackOnly();
-        }));
+        TenantScope.run(
+                tenant.id(),
+                () -> transactions.executeWithoutResult(tx -> {
+                    events.publishEvent(new SomethingHappened(tenant.id(), id));
+                    tx.setRollbackOnly();
+                }));
 
         assertThat(completed(tenant) + incomplete(tenant)).isZero();
         assertThat(listener.heard).isEmpty();
