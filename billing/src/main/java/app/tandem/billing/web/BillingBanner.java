@@ -30,11 +30,6 @@ class BillingBanner {
                 || currentMember.find().filter(m -> m.has(OrgRole.ORG_ADMIN)).isEmpty()) {
             return null;
         }
-        var summary = reports.summary();
-        if (!summary.nearLimit(reports.firstThreshold())) {
-            return null;
-        }
-        int limit = summary.account().seatLimit();
-        return new SeatBanner(summary.seats(), limit, summary.percentUsed(), summary.seats() >= limit);
+        return reports.banner();
     }
 }

@@ -71,6 +71,21 @@ class BillingReports {
                 properties.provider() != BillingProperties.Provider.NONE);
     }
 
+    /**
+     * The seats in use against the limit, when they reach the first notice share of it; null otherwise (or without a
+     * limit). Two small reads: it runs on every page an org admin sees.
+     */
+    @Transactional(readOnly = true)
+    BillingBanner.SeatBanner banner() {
+        var limit = accounts.limitsInScope().seatLimit();
+        if (limit == null || limit == 0) {
+            return null;
+        }
+        int seats = ledger.total();
+        int percent = (int) (seats * 100L / limit);
+        return percent < firstThreshold() ? null : new BillingBanner.SeatBanner(seats, limit, percent, seats >= limit);
+    }
+
     /** The first share of the limit at which admins are told. */
     int firstThreshold() {
         return Arrays.stream(properties.notices().thresholds()).min().orElse(80);

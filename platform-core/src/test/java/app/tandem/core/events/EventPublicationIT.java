@@ -34,31 +34,48 @@ import org.springframework.transaction.support.TransactionTemplate;
  * delivered for a rolled-back transaction, and refused outside a tenant scope.
  */
 @IntegrationTest
-@Import(EventPublicationIT.Listener.class)
+@Import(EventPublicationIT.Listening.class)
 @TestPropertySource(properties = "tandem.core.events.redeliver-after=0s")
 class EventPublicationIT {
 
     /** An event of the test; it names its tenant, as every domain event does. */
     record SomethingHappened(TenantId tenant, UUID id) {}
 
+    /** What the listener heard, and how often it is still to fail; a bean of its own, as the listener is proxied. */
+    static final class Heard {
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final AtomicInteger failures = new AtomicInteger();
+    }
+
     /** Hears the test's events after commit, noting the tenant in scope; fails as often as it is told to. */
-    @TestConfiguration(proxyBeanMethods = false)
     static class Listener {
 
-        final List<String> heard = new CopyOnWriteArrayList<>();
-        final AtomicInteger failures = new AtomicInteger();
+        private final Heard heard;
 
-        @Bean
-        Listener listener() {
-            return this;
+        Listener(Heard heard) {
+            this.heard = heard;
         }
 
         @ApplicationModuleListener
         void on(SomethingHappened event) {
-            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (heard.failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("the listener fails this time");
             }
-            heard.add(event.id() + " in " + TenantContext.require(event.tenant()));
+            heard.events.add(event.id() + " in " + TenantContext.require(event.tenant()));
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Listening {
+
+        @Bean
+        Heard heard() {
+            return new Heard();
+        }
+
+        @Bean
+        Listener somethingListener(Heard heard) {
+            return new Listener(heard);
         }
     }
 
@@ -75,15 +92,15 @@ class EventPublicationIT {
     JdbcClient jdbc;
 
     @Autowired
-    Listener listener;
+    Heard heard;
 
     @Autowired
     EventRedelivery redelivery;
 
     @BeforeEach
     void listenAfresh() {
-        listener.heard.clear();
-        listener.failures.set(0);
+        heard.events.clear();
+        heard.failures.set(0);
     }
 
     @Test
@@ -94,7 +111,7 @@ class EventPublicationIT {
 
         publish(a, id);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.heard.contains(id + " in " + a.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.events.contains(id + " in " + a.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> completed(a) == 1 && incomplete(a) == 0);
         assertThat(completed(b) + incomplete(b))
                 .as("nothing in another tenant's registry")
@@ -104,19 +121,19 @@ class EventPublicationIT {
     @Test
     void aFailedListenerIsDeliveredAgainUntilItSucceeds() {
         var tenant = tenants.activeTenant("events-retry");
-        listener.failures.set(1);
+        heard.failures.set(1);
         var id = UUID.randomUUID();
 
         publish(tenant, id);
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.failures.get() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.failures.get() == 0);
         await().pollDelay(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> incomplete(tenant) == 1);
-        assertThat(listener.heard).isEmpty();
+        assertThat(heard.events).isEmpty();
 
         TenantScope.run(tenant.id(), redelivery::redeliverInScope);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.heard.contains(id + " in " + tenant.id()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.events.contains(id + " in " + tenant.id()));
         await().atMost(Duration.ofSeconds(10)).until(() -> incomplete(tenant) == 0);
-        assertThat(listener.heard).hasSize(1);
+        assertThat(heard.events).hasSize(1);
     }
 
     @Test
@@ -132,7 +149,7 @@ class EventPublicationIT {
                 }));
 
         assertThat(completed(tenant) + incomplete(tenant)).isZero();
-        assertThat(listener.heard).isEmpty();
+        assertThat(heard.events).isEmpty();
     }
 
     @Test
