@@ -245,7 +245,7 @@ class StripePaymentGateway implements PaymentGateway {
      * it retries (network errors, 409, 5xx), so those are left for later; so is a 429, which Stripe sends when too many
      * requests arrive at once. Any other answer is Stripe saying no.
      */
-    static RuntimeException translate(StripeException e, String action) {
+    private static RuntimeException translate(StripeException e, String action) {
         Integer status = e.getStatusCode();
         if (e instanceof ApiConnectionException
                 || e instanceof RateLimitException
