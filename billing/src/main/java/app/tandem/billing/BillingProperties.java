@@ -89,8 +89,8 @@ public record BillingProperties(
      * @param webhookTolerance how old a webhook's signed timestamp may be
      * @param connectTimeout how long to wait for a connection to the API
      * @param readTimeout how long to wait for an answer of the API
-     * @param maxNetworkRetries how often the client retries a request that failed on the network or with a 5xx answer
-     *     (with the same idempotency key)
+     * @param maxNetworkRetries how often the client retries a request that failed on the network (including a read
+     *     timeout) or was answered with a 409 or a 5xx, with the same idempotency key; a 429 is not retried
      */
     public record Stripe(
             String apiKey,
