@@ -82,13 +82,13 @@ class ModuleStructureTests {
     }
 
     @Test
-    void billingDependsOnlyOnPlatformCoreAndMentoring() {
+    void billingDependsOnlyOnPlatformCoreIdentityAndMentoring() {
         noClasses()
                 .that()
                 .resideInAPackage(BILLING)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(IDENTITY, TENANT_ADMIN, INFRA, BENCH)
+                .resideInAnyPackage(TENANT_ADMIN, INFRA, BENCH)
                 .orShould()
                 .dependOnClassesThat()
                 .resideInAnyPackage(APPLICATION)
