@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -48,8 +49,23 @@ class BillingAccount {
     @Column(name = "stripe_subscription_id")
     private String stripeSubscriptionId;
 
+    @Column(name = "stripe_item_id")
+    private String stripeItemId;
+
+    @Column(name = "stripe_status")
+    private String stripeStatus;
+
+    @Column(name = "past_due_since")
+    private Instant pastDueSince;
+
     @Column(name = "grace_ends_at")
     private Instant graceEndsAt;
+
+    @Column(name = "dunning_notices", nullable = false)
+    private int dunningNotices;
+
+    @Column(name = "suspended_for_billing", nullable = false)
+    private boolean suspendedForBilling;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -81,6 +97,112 @@ class BillingAccount {
 
     void cancel(Instant now) {
         this.status = AccountStatus.CANCELED;
+        endDunning();
+        this.updatedAt = now;
+    }
+
+    void attachCustomer(String customerId, Instant now) {
+        this.stripeCustomerId = customerId;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Takes on the subscription as the provider holds it now; arriving late, twice or out of order changes nothing,
+     * because the state is the provider's current one, not an event's.
+     *
+     * @param plan the plan of the subscription's price; null keeps the plan (a price the catalog does not know)
+     * @return what the change means for dunning
+     */
+    SubscriptionChange takeSubscription(
+            String subscriptionId, String itemId, String providerStatus, String plan, Instant now, Duration grace) {
+        this.stripeSubscriptionId = subscriptionId;
+        this.stripeItemId = itemId;
+        this.stripeStatus = providerStatus;
+        this.updatedAt = now;
+        if (plan != null) {
+            this.plan = plan;
+        }
+        switch (providerStatus) {
+            case "active", "trialing" -> {
+                var wasBehind = status == AccountStatus.PAST_DUE || suspendedForBilling;
+                status = AccountStatus.ACTIVE;
+                endDunning();
+                return wasBehind ? SubscriptionChange.PAID : SubscriptionChange.NONE;
+            }
+            case "past_due", "unpaid" -> {
+                if (status == AccountStatus.PAST_DUE) {
+                    return SubscriptionChange.NONE;
+                }
+                status = AccountStatus.PAST_DUE;
+                pastDueSince = now;
+                graceEndsAt = now.plus(grace);
+                dunningNotices = 0;
+                return SubscriptionChange.PAYMENT_FAILED;
+            }
+            case "canceled", "incomplete_expired" -> {
+                var wasSuspended = suspendedForBilling;
+                status = AccountStatus.CANCELED;
+                stripeItemId = null;
+                endDunning();
+                return wasSuspended ? SubscriptionChange.PAID : SubscriptionChange.ENDED;
+            }
+            default -> {
+                return SubscriptionChange.NONE;
+            }
+        }
+    }
+
+    private void endDunning() {
+        pastDueSince = null;
+        graceEndsAt = null;
+        dunningNotices = 0;
+        suspendedForBilling = false;
+    }
+
+    /** Whether the reminder with this number (counting from one) is due at {@code now}, given the days after which each is sent. */
+    boolean reminderDue(int number, Duration after, Instant now) {
+        return status == AccountStatus.PAST_DUE && dunningNotices < number && !now.isBefore(pastDueSince.plus(after));
+    }
+
+    void reminded(int number, Instant now) {
+        this.dunningNotices = Math.max(dunningNotices, number);
+        this.updatedAt = now;
+    }
+
+    /** Whether the grace period is over with the payment still overdue. */
+    boolean graceOver(Instant now) {
+        return status == AccountStatus.PAST_DUE && !suspendedForBilling && !now.isBefore(graceEndsAt);
+    }
+
+    void suspendedForBilling(Instant now) {
+        this.suspendedForBilling = true;
+        this.updatedAt = now;
+    }
+
+    /** An operator gives a past-due organization more time; refused when no payment is overdue. */
+    void extendGrace(Duration by, Instant now) {
+        if (status != AccountStatus.PAST_DUE) {
+            throw BillingRefused.notPastDue();
+        }
+        this.graceEndsAt = (graceEndsAt.isAfter(now) ? graceEndsAt : now).plus(by);
+        this.updatedAt = now;
+    }
+
+    /** An operator puts the organization on a plan without charging it. */
+    void comp(String plan, Instant now) {
+        this.plan = plan;
+        this.comped = true;
+        this.status = AccountStatus.ACTIVE;
+        endDunning();
+        this.updatedAt = now;
+    }
+
+    /** An operator sets the seats the organization may hold; null returns to the plan's limit. */
+    void limitSeats(Integer limit, Instant now) {
+        if (limit != null && limit < 0) {
+            throw BillingRefused.negativeLimit(limit);
+        }
+        this.seatLimit = limit;
         this.updatedAt = now;
     }
 
@@ -122,5 +244,29 @@ class BillingAccount {
 
     Instant graceEndsAt() {
         return graceEndsAt;
+    }
+
+    Instant pastDueSince() {
+        return pastDueSince;
+    }
+
+    String stripeSubscriptionId() {
+        return stripeSubscriptionId;
+    }
+
+    String stripeItemId() {
+        return stripeItemId;
+    }
+
+    String stripeStatus() {
+        return stripeStatus;
+    }
+
+    int dunningNotices() {
+        return dunningNotices;
+    }
+
+    boolean suspendedForBilling() {
+        return suspendedForBilling;
     }
 }

@@ -110,6 +110,16 @@ public class PlanCatalog {
         return code == null ? Optional.empty() : Optional.ofNullable(plans.get(code.toUpperCase(Locale.ROOT)));
     }
 
+    /** The plan a Stripe price (monthly or yearly) belongs to. */
+    public Optional<Plan> byStripePrice(String priceId) {
+        if (priceId == null) {
+            return Optional.empty();
+        }
+        return plans.values().stream()
+                .filter(plan -> priceId.equals(plan.stripePriceMonthly()) || priceId.equals(plan.stripePriceYearly()))
+                .findFirst();
+    }
+
     /** Every plan, cheapest first. */
     public Collection<Plan> all() {
         return plans.values().stream()

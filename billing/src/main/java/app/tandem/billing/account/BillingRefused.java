@@ -1,0 +1,41 @@
+package app.tandem.billing.account;
+
+import app.tandem.core.web.DomainException;
+
+/** A change of a billing account that its state does not allow; nothing was changed. */
+public class BillingRefused extends DomainException {
+
+    private BillingRefused(Kind kind, String code, String message) {
+        super(kind, code, message);
+    }
+
+    static BillingRefused notPastDue() {
+        return new BillingRefused(
+                Kind.CONFLICT,
+                "not-past-due",
+                "No payment of this organization is overdue, so it has no grace period.");
+    }
+
+    static BillingRefused negativeLimit(int limit) {
+        return new BillingRefused(
+                Kind.INVALID, "invalid-seat-limit", "A seat limit is zero or more, not " + limit + ".");
+    }
+
+    static BillingRefused unknownPlan(String plan) {
+        return new BillingRefused(Kind.INVALID, "unknown-plan", "There is no plan " + plan + ".");
+    }
+
+    static BillingRefused noAccount() {
+        return new BillingRefused(Kind.NOT_FOUND, "no-billing-account", "This organization has no billing account.");
+    }
+
+    static BillingRefused paymentsNotConfigured() {
+        return new BillingRefused(
+                Kind.CONFLICT, "payments-not-configured", "Payments are not configured on this platform.");
+    }
+
+    static BillingRefused notPurchasable(String plan) {
+        return new BillingRefused(
+                Kind.INVALID, "plan-not-purchasable", "The plan " + plan + " cannot be bought online; ask us for it.");
+    }
+}
