@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param plans plans added to the built-in catalog (FREE, GROWTH, ENTERPRISE) or replacing one of them, by code
  * @param notices when org admins are told that their seats run out
  * @param stripe how Stripe is reached when the provider is {@code stripe}
+ * @param sync how the subscription's seat quantity follows the ledger
+ * @param dunning what happens when a payment fails
+ * @param reconciliation when each subscription's quantity is compared with the ledger
  */
 @ConfigurationProperties("tandem.billing")
 public record BillingProperties(
@@ -23,7 +26,10 @@ public record BillingProperties(
         @DefaultValue Trial trial,
         Map<String, PlanSettings> plans,
         @DefaultValue Notices notices,
-        @DefaultValue Stripe stripe) {
+        @DefaultValue Stripe stripe,
+        @DefaultValue Sync sync,
+        @DefaultValue Dunning dunning,
+        @DefaultValue Reconciliation reconciliation) {
 
     public BillingProperties {
         plans = plans == null ? Map.of() : Map.copyOf(plans);
@@ -100,4 +106,32 @@ public record BillingProperties(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("20s") Duration readTimeout,
             @DefaultValue("2") int maxNetworkRetries) {}
+
+    /**
+     * @param debounce how long a changed seat count waits before it is sent, so a bulk enrollment sends one quantity
+     * @param interval how often the sync looks for quantities due
+     * @param workers how many quantities are sent at once
+     * @param firstRetry how long the sync waits after a failed send; each further failure doubles it
+     * @param maxRetry the longest wait between two attempts
+     */
+    public record Sync(
+            @DefaultValue("30s") Duration debounce,
+            @DefaultValue("10s") Duration interval,
+            @DefaultValue("4") int workers,
+            @DefaultValue("30s") Duration firstRetry,
+            @DefaultValue("1h") Duration maxRetry) {}
+
+    /**
+     * @param grace how long an organization whose payment failed stays open
+     * @param reminders after how long (from the failed payment) org admins are reminded, once each
+     * @param interval how often dunning looks for reminders and grace periods due
+     */
+    public record Dunning(
+            @DefaultValue("14d") Duration grace,
+            @DefaultValue({"0d", "7d", "13d"}) Duration[] reminders,
+            @DefaultValue("1h") Duration interval) {}
+
+    /** @param cron when every subscription's quantity is compared with the ledger (in UTC) */
+    public record Reconciliation(
+            @DefaultValue("0 30 3 * * *") String cron) {}
 }

@@ -1,16 +1,30 @@
 package app.tandem.billing.account;
 
 import app.tandem.billing.BillingProperties;
+import app.tandem.billing.payment.PaymentGateway;
+import app.tandem.billing.payment.PaymentGateway.SubscriptionState;
+import app.tandem.billing.plan.Plan;
 import app.tandem.billing.plan.PlanCatalog;
 import app.tandem.core.context.TenantContext;
 import app.tandem.core.tenant.TenantDeleted;
 import app.tandem.core.tenant.TenantId;
+import app.tandem.core.tenant.TenantRegistry;
+import app.tandem.core.tenant.TenantStatus;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The organizations' billing accounts: each starts on a trial when it is provisioned; its limits are those of the plan
@@ -20,10 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BillingAccounts {
 
+    private static final Logger log = LoggerFactory.getLogger(BillingAccounts.class);
+
     private final BillingAccountRepository accounts;
     private final PlanCatalog catalog;
     private final BillingProperties properties;
     private final JdbcClient jdbc;
+    private final TenantRegistry tenants;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<PaymentGateway> gateway;
     private final Clock clock;
 
     BillingAccounts(
@@ -31,11 +50,17 @@ public class BillingAccounts {
             PlanCatalog catalog,
             BillingProperties properties,
             JdbcClient jdbc,
+            TenantRegistry tenants,
+            ApplicationEventPublisher events,
+            ObjectProvider<PaymentGateway> gateway,
             Clock clock) {
         this.accounts = accounts;
         this.catalog = catalog;
         this.properties = properties;
         this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.events = events;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -109,25 +134,150 @@ public class BillingAccounts {
 
     /**
      * Records the organization's seat count for the fleet view, read from its own ledger in the caller's transaction;
-     * an older count never overwrites a newer one.
+     * an older count never overwrites a newer one. A changed count is a new version in the quantity outbox, sent to
+     * the subscription once the debounce has passed.
      */
     @Transactional
     public void recordSeats(TenantId tenant, int seats, Instant countedAt) {
+        var now = clock.instant();
         jdbc.sql("""
                         update platform.billing_accounts
-                        set seats = :seats, seats_counted_at = :at, updated_at = :now
+                        set seats_version = seats_version + case when seats <> :seats then 1 else 0 end,
+                            sync_due_at = case when seats <> :seats and stripe_item_id is not null
+                                               then coalesce(sync_due_at, :due) else sync_due_at end,
+                            seats = :seats, seats_counted_at = :at, updated_at = :now
                         where tenant_id = :tenant and (seats_counted_at is null or seats_counted_at <= :at)
                         """)
                 .param("seats", seats)
-                .param("at", java.sql.Timestamp.from(countedAt))
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(countedAt))
+                .param("due", Timestamp.from(now.plus(properties.sync().debounce())))
+                .param("now", Timestamp.from(now))
                 .param("tenant", tenant.value())
                 .update();
     }
 
-    /** A deleted organization's account is cancelled with it; the row stays for the record. */
+    /** Notes the organization's customer at the payment provider. */
+    @Transactional
+    public void attachCustomer(TenantId tenant, String customerId) {
+        accounts.findById(tenant.value())
+                .orElseThrow(BillingRefused::noAccount)
+                .attachCustomer(customerId, clock.instant());
+    }
+
+    /** The organization's customer at the payment provider, once it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Customer> customerOf(TenantId tenant) {
+        return accounts.findById(tenant.value())
+                .filter(account -> account.stripeCustomerId() != null)
+                .map(account -> new Customer(
+                        account.stripeCustomerId(), account.stripeSubscriptionId(), account.stripeStatus()));
+    }
+
+    /** The organization a customer of the payment provider belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<TenantId> tenantOfCustomer(String customerId) {
+        return customerId == null
+                ? Optional.empty()
+                : accounts.findByStripeCustomerId(customerId).map(BillingAccount::tenantId);
+    }
+
+    /**
+     * Takes on the organization's subscription as the provider holds it now, in the caller's transaction: its plan,
+     * its status (a failed payment starts the grace period; a payment ends it and opens an organization suspended for
+     * billing again), and its quantity (when it differs from the ledger, a new version is sent at once).
+     */
+    @Transactional
+    public SubscriptionChange takeSubscription(TenantId tenant, SubscriptionState subscription) {
+        var account = accounts.lock(tenant.value()).orElseThrow(BillingRefused::noAccount);
+        var now = clock.instant();
+        var wasSuspended = account.suspendedForBilling();
+        var plan = catalog.byStripePrice(subscription.priceId()).map(Plan::code).orElse(null);
+        var change = account.takeSubscription(
+                subscription.id(),
+                subscription.itemId(),
+                subscription.status(),
+                plan,
+                now,
+                properties.dunning().grace());
+        accounts.flush();
+        if (wasSuspended && !account.suspendedForBilling()) {
+            tenants.find(tenant)
+                    .filter(t -> t.status() == TenantStatus.SUSPENDED)
+                    .ifPresent(t -> tenants.reactivate(tenant));
+        }
+        if (subscription.itemId() != null) {
+            syncNowIfDifferent(tenant, subscription.quantity());
+        }
+        if (change != SubscriptionChange.NONE) {
+            events.publishEvent(new BillingStatusChanged(tenant, change, now));
+        }
+        return change;
+    }
+
+    /**
+     * Compares the quantity the provider holds with the ledger's count and, when they differ, sends the count again
+     * at once under a new version.
+     *
+     * @return whether they differed
+     */
+    @Transactional
+    public boolean syncNowIfDifferent(TenantId tenant, int providerQuantity) {
+        return jdbc.sql("""
+                        update platform.billing_accounts
+                        set synced_quantity = :quantity, seats_version = seats_version + 1, sync_due_at = :now,
+                            sync_attempts = 0
+                        where tenant_id = :tenant and seats <> :quantity and stripe_item_id is not null
+                        """)
+                        .param("quantity", providerQuantity)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("tenant", tenant.value())
+                        .update()
+                > 0;
+    }
+
+    /** The organizations with a subscription, for the reconciliation. */
+    @Transactional(readOnly = true)
+    public List<TenantId> subscribed() {
+        return accounts.subscribed().stream().map(TenantId::new).toList();
+    }
+
+    /**
+     * The organization's customer and subscription at the payment provider.
+     *
+     * @param subscriptionId null before the first checkout
+     * @param subscriptionStatus the provider's word for the subscription's state; null without one
+     */
+    public record Customer(String customerId, String subscriptionId, String subscriptionStatus) {}
+
+    /**
+     * A deleted organization's account is cancelled with it, and its subscription at the provider (after commit, so a
+     * rolled-back deletion charges on); the row stays for the record.
+     */
     @EventListener
     void on(TenantDeleted deleted) {
-        accounts.findById(deleted.tenantId().value()).ifPresent(account -> account.cancel(clock.instant()));
+        accounts.findById(deleted.tenantId().value()).ifPresent(account -> {
+            var subscription = account.stripeSubscriptionId();
+            account.cancel(clock.instant());
+            var payments = gateway.getIfAvailable();
+            if (subscription != null
+                    && payments != null
+                    && TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        try {
+                            payments.cancelSubscription(subscription, "cancel-" + subscription);
+                        } catch (RuntimeException e) {
+                            log.error(
+                                    "The subscription {} of deleted tenant {} could not be cancelled; cancel it at the"
+                                            + " provider: {}",
+                                    subscription,
+                                    deleted.slug(),
+                                    e.toString());
+                        }
+                    }
+                });
+            }
+        });
     }
 }

@@ -6,12 +6,12 @@ import java.util.UUID;
  * Bodies as Stripe's API writes them (API version 2026-07-29.dahlia, trimmed to the fields around the ones read), so
  * that tests parse what Stripe sends rather than what the adapter happens to read.
  */
-final class StripeResponses {
+public final class StripeResponses {
 
-    static final String CUSTOMER_ID = "cus_TandemAcme01";
-    static final String SUBSCRIPTION_ID = "sub_1QTandemAcme01";
-    static final String ITEM_ID = "si_TandemAcme01";
-    static final String PRICE_ID = "price_1QGrowthMonthly";
+    public static final String CUSTOMER_ID = "cus_TandemAcme01";
+    public static final String SUBSCRIPTION_ID = "sub_1QTandemAcme01";
+    public static final String ITEM_ID = "si_TandemAcme01";
+    public static final String PRICE_ID = "price_1QGrowthMonthly";
 
     /** 2026-01-01T00:00:00Z */
     static final long PERIOD_START = 1767225600L;
@@ -22,7 +22,7 @@ final class StripeResponses {
 
     private StripeResponses() {}
 
-    static String customer(UUID tenantId) {
+    public static String customer(UUID tenantId) {
         return """
                 {
                   "id": "%s",
@@ -47,13 +47,13 @@ final class StripeResponses {
                 """.formatted(CUSTOMER_ID, CREATED, tenantId);
     }
 
-    static String deletedCustomer() {
+    public static String deletedCustomer() {
         return """
                 {"id": "%s", "object": "customer", "deleted": true}
                 """.formatted(CUSTOMER_ID);
     }
 
-    static String checkoutSession(UUID tenantId) {
+    public static String checkoutSession(UUID tenantId) {
         return """
                 {
                   "id": "cs_test_a1TandemAcme",
@@ -77,7 +77,7 @@ final class StripeResponses {
                 """.formatted(tenantId, CREATED, CUSTOMER_ID, CREATED + 86400);
     }
 
-    static String portalSession() {
+    public static String portalSession() {
         return """
                 {
                   "id": "bps_1QTandemAcme",
@@ -94,7 +94,7 @@ final class StripeResponses {
                 """.formatted(CREATED, CUSTOMER_ID);
     }
 
-    static String subscription(String status, UUID tenantId, int quantity) {
+    public static String subscription(String status, UUID tenantId, int quantity) {
         return """
                 {
                   "id": "%1$s",
@@ -164,7 +164,7 @@ final class StripeResponses {
                         status);
     }
 
-    static String subscriptionItem(int quantity) {
+    public static String subscriptionItem(int quantity) {
         return """
                 {
                   "id": "%s",
@@ -180,7 +180,7 @@ final class StripeResponses {
                 """.formatted(ITEM_ID, CREATED, PERIOD_END, PERIOD_START, PRICE_ID, quantity, SUBSCRIPTION_ID);
     }
 
-    static String invoice(String id, String number, String status, long amountDue, long amountPaid) {
+    public static String invoice(String id, String number, String status, long amountDue, long amountPaid) {
         boolean finalized = number != null;
         return """
                 {
@@ -222,13 +222,13 @@ final class StripeResponses {
                 amountDue);
     }
 
-    static String list(String url, String... items) {
+    public static String list(String url, String... items) {
         return """
                 {"object": "list", "data": [%s], "has_more": false, "url": "%s"}
                 """.formatted(String.join(",", items), url);
     }
 
-    static String error(String type, String code, String message, String param) {
+    public static String error(String type, String code, String message, String param) {
         return """
                 {
                   "error": {

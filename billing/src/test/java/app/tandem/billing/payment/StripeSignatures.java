@@ -12,12 +12,12 @@ import javax.crypto.spec.SecretKeySpec;
  * endpoint's secret. Written independently of stripe-java, so that tests check the verifier against the scheme rather
  * than against itself.
  */
-final class StripeSignatures {
+public final class StripeSignatures {
 
     private StripeSignatures() {}
 
     /** The {@code Stripe-Signature} header of a payload signed at the given time. */
-    static String header(String payload, String secret, Instant signedAt) {
+    public static String header(String payload, String secret, Instant signedAt) {
         long timestamp = signedAt.getEpochSecond();
         return "t=" + timestamp + ",v1=" + hmac(timestamp + "." + payload, secret);
     }
