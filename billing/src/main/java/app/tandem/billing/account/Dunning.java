@@ -1,6 +1,7 @@
 package app.tandem.billing.account;
 
 import app.tandem.billing.BillingProperties;
+import app.tandem.core.context.TenantContext;
 import app.tandem.core.context.TenantJobs;
 import app.tandem.core.mail.MailTemplates;
 import app.tandem.core.mail.Outbox;
@@ -12,9 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -70,7 +72,7 @@ public class Dunning {
         this.outbox = outbox;
         this.transactions = transactions;
         this.reminders = properties.dunning().reminders().clone();
-        java.util.Arrays.sort(this.reminders);
+        Arrays.sort(this.reminders);
         this.clock = clock;
     }
 
@@ -79,9 +81,10 @@ public class Dunning {
             fixedDelayString = "${tandem.billing.dunning.interval:1h}",
             initialDelayString = "${tandem.billing.dunning.interval:1h}")
     public void run() {
-        var pastDue = accounts.pastDue().stream().map(TenantId::new).collect(Collectors.toSet());
-        var due = tenants.tenantsWithSchema().stream()
-                .filter(tenant -> pastDue.contains(tenant.id()))
+        var due = accounts.pastDue().stream()
+                .map(id -> tenants.find(new TenantId(id)))
+                .flatMap(Optional::stream)
+                .filter(tenant -> TenantRegistry.WITH_SCHEMA.contains(tenant.status()))
                 .toList();
         jobs.forEach("dunning", due, tenant -> dun(tenant.id()));
     }
@@ -89,6 +92,7 @@ public class Dunning {
     /** A failed payment is told at once, not at the next run. */
     @ApplicationModuleListener
     void on(BillingStatusChanged changed) {
+        TenantContext.require(changed.tenant());
         if (changed.change() == SubscriptionChange.PAYMENT_FAILED) {
             dun(changed.tenant());
         }

@@ -91,10 +91,11 @@ public class QuantitySync {
      * @return how many accounts were worked on (sent, or failed and rescheduled)
      */
     public int sendDue() {
-        if (gateway.getIfAvailable() == null) {
+        // Most runs find nothing due: workers are started only once the first account was sent.
+        if (gateway.getIfAvailable() == null || !sendOne()) {
             return 0;
         }
-        var done = new AtomicInteger();
+        var done = new AtomicInteger(1);
         int workers = Math.max(1, settings.workers());
         var executor = Executors.newFixedThreadPool(workers, runnable -> {
             var thread = new Thread(runnable, "billing-sync");
