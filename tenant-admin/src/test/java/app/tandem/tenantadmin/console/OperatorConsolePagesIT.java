@@ -100,6 +100,7 @@ class OperatorConsolePagesIT {
                                 containsString(second.displayName()),
                                 containsString("2 organizations match; page 1 of 1."),
                                 containsString("<label for=\"q\""),
+                                containsString("href=\"/operator/billing\""),
                                 containsString("href=\"/operator/tenants/" + first.id() + "\""))));
         mvc.perform(get(CONSOLE).param("q", prefix).param("status", "SUSPENDED").with(operator()))
                 .andExpect(status().isOk())
