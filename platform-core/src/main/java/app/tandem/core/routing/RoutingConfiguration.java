@@ -2,6 +2,7 @@ package app.tandem.core.routing;
 
 import app.tandem.core.CoreProperties;
 import app.tandem.core.web.Refusals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +18,12 @@ class RoutingConfiguration {
 
     @Bean
     FilterRegistrationBean<TenantRoutingFilter> tenantRoutingFilter(
-            RoutingTable routes, CoreProperties properties, Refusals refusals) {
-        var registration = new FilterRegistrationBean<>(new TenantRoutingFilter(routes, properties, refusals));
+            RoutingTable routes,
+            CoreProperties properties,
+            Refusals refusals,
+            ObjectProvider<SuspensionAccess> suspensionAccess) {
+        var registration = new FilterRegistrationBean<>(new TenantRoutingFilter(
+                routes, properties, refusals, suspensionAccess.orderedStream().toList()));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

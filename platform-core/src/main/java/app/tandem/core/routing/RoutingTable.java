@@ -47,7 +47,7 @@ class RoutingTable {
 
     private Optional<TenantRoute> load(String host) {
         return jdbc.sql("""
-                        select t.id, t.slug, t.display_name, t.kind, t.status, m.state, m.schema_version
+                        select t.id, t.slug, t.display_name, t.kind, t.status, t.status_reason, m.state, m.schema_version
                         from platform.tenant_hosts h
                         join platform.tenants t on t.id = h.tenant_id
                         left join platform.tenant_migrations m on m.tenant_id = t.id
@@ -60,8 +60,9 @@ class RoutingTable {
                         row.getString(3),
                         TenantKind.valueOf(row.getString(4)),
                         TenantStatus.valueOf(row.getString(5)),
-                        row.getString(6) == null ? MigrationState.PENDING : MigrationState.valueOf(row.getString(6)),
-                        row.getString(7)))
+                        row.getString(6),
+                        row.getString(7) == null ? MigrationState.PENDING : MigrationState.valueOf(row.getString(7)),
+                        row.getString(8)))
                 .optional();
     }
 

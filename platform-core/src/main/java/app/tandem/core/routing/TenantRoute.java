@@ -14,6 +14,7 @@ public record TenantRoute(
         String displayName,
         TenantKind kind,
         TenantStatus status,
+        String statusReason,
         MigrationState migrationState,
         String schemaVersion) {
 
@@ -22,6 +23,11 @@ public record TenantRoute(
     /** The tenant the request was routed to, or empty on the apex host. */
     public static Optional<TenantRoute> of(HttpServletRequest request) {
         return Optional.ofNullable((TenantRoute) request.getAttribute(REQUEST_ATTRIBUTE));
+    }
+
+    /** Whether the tenant is suspended and the reason begins with {@code prefix}. */
+    public boolean suspendedFor(String prefix) {
+        return status == TenantStatus.SUSPENDED && statusReason != null && statusReason.startsWith(prefix);
     }
 
     boolean serving() {

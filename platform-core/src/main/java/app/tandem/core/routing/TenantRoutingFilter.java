@@ -4,6 +4,7 @@ import app.tandem.core.CoreProperties;
 import app.tandem.core.context.TenantScope;
 import app.tandem.core.migration.MigrationState;
 import app.tandem.core.tenant.HostName;
+import app.tandem.core.tenant.TenantStatus;
 import app.tandem.core.web.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,13 +29,19 @@ class TenantRoutingFilter extends OncePerRequestFilter {
     private final RoutingTable routes;
     private final Set<String> apexHosts;
     private final Refusals refusals;
+    private final List<SuspensionAccess> suspensionAccess;
 
-    TenantRoutingFilter(RoutingTable routes, CoreProperties properties, Refusals refusals) {
+    TenantRoutingFilter(
+            RoutingTable routes,
+            CoreProperties properties,
+            Refusals refusals,
+            List<SuspensionAccess> suspensionAccess) {
         this.routes = routes;
         var apex = new HashSet<String>(properties.apexAliases());
         apex.add(properties.baseDomain());
         this.apexHosts = Set.copyOf(apex);
         this.refusals = refusals;
+        this.suspensionAccess = List.copyOf(suspensionAccess);
     }
 
     /** Why a request could not be served by its tenant. */
@@ -64,10 +72,11 @@ class TenantRoutingFilter extends OncePerRequestFilter {
         }
         var route = host == null ? null : routes.resolve(host).orElse(null);
         if (route == null) {
-            refuse(request, response, Refusal.UNKNOWN_HOST, host, null);
+            refuse(request, response, Refusal.UNKNOWN_HOST, "routing." + Refusal.UNKNOWN_HOST.code, host, null);
             return;
         }
-        if (route.serving()) {
+        var access = route.serving() ? null : accessDuringSuspension(route);
+        if (route.serving() || (access != null && access.admits(request))) {
             request.setAttribute(TenantRoute.REQUEST_ATTRIBUTE, route);
             try (var ignored = TenantScope.open(route.id())) {
                 chain.doFilter(request, response);
@@ -78,7 +87,19 @@ class TenantRoutingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        refuse(request, response, refusalFor(route), host, route);
+        var refusal = refusalFor(route);
+        var messagePrefix = access != null ? access.messagePrefix() : "routing." + refusal.code;
+        refuse(request, response, refusal, messagePrefix, host, route);
+    }
+
+    private SuspensionAccess accessDuringSuspension(TenantRoute route) {
+        if (route.status() != TenantStatus.SUSPENDED || route.migrationState() != MigrationState.CURRENT) {
+            return null;
+        }
+        return suspensionAccess.stream()
+                .filter(access -> access.covers(route))
+                .findFirst()
+                .orElse(null);
     }
 
     static Refusal refusalFor(TenantRoute route) {
@@ -98,12 +119,17 @@ class TenantRoutingFilter extends OncePerRequestFilter {
     }
 
     private void refuse(
-            HttpServletRequest request, HttpServletResponse response, Refusal refusal, String host, TenantRoute route)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Refusal refusal,
+            String messagePrefix,
+            String host,
+            TenantRoute route)
             throws IOException {
         var name = route != null ? route.displayName() : host != null ? host : "(no host)";
         if (refusal.status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader("Retry-After", refusal == Refusal.PROVISIONING ? "5" : "30");
         }
-        refusals.send(request, response, refusal.status, refusal.code, "routing." + refusal.code, name);
+        refusals.send(request, response, refusal.status, refusal.code, messagePrefix, name);
     }
 }
