@@ -24,6 +24,8 @@ create table platform.billing_accounts (
     sync_due_at            timestamptz,
     sync_attempts          integer      not null default 0,
     sync_error             varchar(500),
+    -- the daily reconciliation: when the subscription was last compared with the ledger (claimed once a day per node)
+    reconciled_at          timestamptz,
     -- dunning: since when a payment is overdue, until when the organization stays open, how many reminders went out
     past_due_since         timestamptz,
     grace_ends_at          timestamptz,

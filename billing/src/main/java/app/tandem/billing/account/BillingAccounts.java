@@ -188,6 +188,71 @@ public class BillingAccounts {
      */
     @Transactional
     public SubscriptionChange takeSubscription(TenantId tenant, SubscriptionState subscription) {
+        return take(tenant, subscription).change();
+    }
+
+    /**
+     * Whether the subscription is the organization's: its customer is the organization's customer, and the tenant its
+     * metadata names, if any, is the organization. A subscription that is not is never taken on: an event naming one
+     * customer and another's subscription changes neither.
+     */
+    @Transactional(readOnly = true)
+    public boolean owns(TenantId tenant, SubscriptionState subscription) {
+        // A query rather than the entity: loaded here, the entity would stay in the caller's persistence context and
+        // the row lock taken later by takeSubscription would not read it again.
+        var customer = jdbc.sql("""
+                        select stripe_customer_id from platform.billing_accounts
+                        where tenant_id = :tenant and stripe_customer_id is not null
+                        """)
+                .param("tenant", tenant.value())
+                .query(String.class)
+                .optional();
+        var ours = customer.isPresent()
+                && customer.get().equals(subscription.customerId())
+                && (subscription.tenantId() == null || subscription.tenantId().equals(tenant.value()));
+        if (!ours) {
+            log.warn(
+                    "The subscription {} of customer {} is not the one of tenant {}; it is not taken on",
+                    subscription.id(),
+                    subscription.customerId(),
+                    tenant);
+        }
+        return ours;
+    }
+
+    /**
+     * What {@link #takeSubscription} changed.
+     *
+     * @param quantityMended whether the provider's quantity differed from the ledger and the count is sent again
+     */
+    public record Taken(SubscriptionChange change, boolean quantityMended) {}
+
+    /**
+     * The daily reconciliation's {@link #takeSubscription}: the same, and it says whether the quantity had drifted.
+     */
+    @Transactional
+    public Taken reconcile(TenantId tenant, SubscriptionState subscription) {
+        return take(tenant, subscription);
+    }
+
+    /**
+     * Claims the organization's reconciliation unless it was reconciled since {@code since}, so each subscription is
+     * compared once per run however many nodes run it.
+     */
+    @Transactional
+    public boolean claimReconciliation(TenantId tenant, Instant since) {
+        return jdbc.sql("""
+                        update platform.billing_accounts set reconciled_at = :now
+                        where tenant_id = :tenant and (reconciled_at is null or reconciled_at < :since)
+                        """)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .param("since", Timestamp.from(since))
+                        .param("tenant", tenant.value())
+                        .update()
+                > 0;
+    }
+
+    private Taken take(TenantId tenant, SubscriptionState subscription) {
         var account = accounts.lock(tenant.value()).orElseThrow(BillingRefused::noAccount);
         var now = clock.instant();
         var wasSuspended = account.suspendedForBilling();
@@ -205,13 +270,11 @@ public class BillingAccounts {
                     .filter(t -> t.status() == TenantStatus.SUSPENDED)
                     .ifPresent(t -> tenants.reactivate(tenant));
         }
-        if (subscription.itemId() != null) {
-            syncNowIfDifferent(tenant, subscription.quantity());
-        }
+        var mended = subscription.itemId() != null && syncNowIfDifferent(tenant, subscription.quantity());
         if (change != SubscriptionChange.NONE) {
             events.publishEvent(new BillingStatusChanged(tenant, change, now));
         }
-        return change;
+        return new Taken(change, mended);
     }
 
     /**

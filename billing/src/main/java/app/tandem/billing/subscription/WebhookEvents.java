@@ -137,7 +137,7 @@ public class WebhookEvents {
             return Outcome.IGNORED;
         }
         var state = current(subscriptionId, event, object);
-        if (state == null) {
+        if (state == null || !accounts.owns(tenant, state)) {
             return Outcome.IGNORED;
         }
         accounts.takeSubscription(tenant, state);

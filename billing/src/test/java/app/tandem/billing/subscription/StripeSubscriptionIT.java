@@ -92,6 +92,15 @@ class StripeSubscriptionIT {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    Reconciliation reconciliation;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     /** Provisioning creates each organization's Stripe customer, each with an id of its own. */
     @BeforeEach
     void stripeCreatesCustomers() {
@@ -211,6 +220,141 @@ class StripeSubscriptionIT {
     }
 
     @Test
+    void concurrentSyncsNeverSendAQuantityOlderThanOneAlreadySent() throws Exception {
+        var tenant = subscribed("stripe-race", 0);
+        var item = urlEqualTo("/v1/subscription_items/" + StripeResponses.ITEM_ID);
+        stripe.stubFor(WireMock.post(item)
+                .willReturn(okJson(StripeResponses.subscriptionItem(0)).withFixedDelay(15)));
+        sync.sendDue();
+        stripe.resetRequests();
+
+        int changes = 30;
+        var base = clock.instant();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        var senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var sending = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int i = 0; i < 2; i++) {
+            sending.add(senders.submit(() -> {
+                while (!done.get()) {
+                    sync.sendDue();
+                }
+            }));
+        }
+        for (int seats = 1; seats <= changes; seats++) {
+            accounts.recordSeats(tenant.id(), seats, base.plusMillis(seats));
+            clock.advance(Duration.ofMinutes(1));
+            Thread.sleep(5);
+        }
+        done.set(true);
+        for (var future : sending) {
+            future.get();
+        }
+        senders.shutdown();
+        sync.sendDue();
+
+        var sent = stripe.getAllServeEvents().stream()
+                .map(event -> event.getRequest())
+                .filter(request -> request.getUrl().equals("/v1/subscription_items/" + StripeResponses.ITEM_ID))
+                .filter(request -> request.getHeader("Idempotency-Key").startsWith("seats-" + tenant.id()))
+                .sorted(java.util.Comparator.comparing(request -> request.getLoggedDate()))
+                .toList();
+        assertThat(sent).isNotEmpty();
+        var versions = sent.stream()
+                .map(request ->
+                        Long.parseLong(request.getHeader("Idempotency-Key").replaceAll(".*-v", "")))
+                .toList();
+        var quantities = sent.stream()
+                .map(request -> Integer.parseInt(request.getBodyAsString().replaceAll("quantity=(\\d+).*", "$1")))
+                .toList();
+        assertThat(versions).as("versions in the order Stripe received them").isSorted();
+        assertThat(quantities)
+                .as("quantities in the order Stripe received them")
+                .isSorted();
+        assertThat(quantities.get(quantities.size() - 1)).as("the last count").isEqualTo(changes);
+        assertThat(pendingSince(tenant)).isNull();
+    }
+
+    @Test
+    void aChangeLeftPendingWhenStripeWasDownIsSentByASyncThatStartsAfresh() throws Exception {
+        var tenant = subscribed("stripe-restart", 0);
+        var item = urlEqualTo("/v1/subscription_items/" + StripeResponses.ITEM_ID);
+        stripe.stubFor(
+                WireMock.post(item).willReturn(aResponse().withStatus(503).withBody("{}")));
+        accounts.recordSeats(tenant.id(), 4, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        sync.sendDue();
+        assertThat(pendingSince(tenant)).as("pending after the failure").isNotNull();
+
+        // What a restarted node has: the database, and a sync with nothing in memory.
+        var restarted = context.getAutowireCapableBeanFactory().createBean(QuantitySync.class);
+        stripe.stubFor(WireMock.post(item).willReturn(okJson(StripeResponses.subscriptionItem(4))));
+        clock.advance(Duration.ofHours(1));
+        restarted.sendDue();
+
+        stripe.verify(postRequestedFor(item)
+                .withHeader("Idempotency-Key", WireMock.matching("seats-" + tenant.id() + "-v.*"))
+                .withRequestBody(equalTo("quantity=4&proration_behavior=create_prorations")));
+        assertThat(pendingSince(tenant)).as("sent").isNull();
+    }
+
+    @Test
+    void theDailyReconciliationMendsADriftedQuantityAndComparesEachOrganizationOnceADay() throws Exception {
+        var tenant = subscribed("stripe-drift", 0);
+        var item = urlEqualTo("/v1/subscription_items/" + StripeResponses.ITEM_ID);
+        stripe.stubFor(WireMock.post(item).willReturn(okJson(StripeResponses.subscriptionItem(0))));
+        clock.advance(Duration.ofMinutes(1));
+        sync.sendDue();
+        var ours = postRequestedFor(item)
+                .withHeader("Idempotency-Key", WireMock.matching("seats-" + tenant.id() + "-v.*"));
+        int sentBefore = stripe.findAll(ours).size();
+        var mended = meters.counter("tandem.billing.reconciliation", "outcome", "drift-mended");
+        double mendedBefore = mended.count();
+
+        // Someone set 7 seats in the Stripe Dashboard; the ledger holds none.
+        stubSubscription(tenant, "active", 7);
+        reconciliation.run();
+        sync.sendDue();
+
+        assertThat(mended.count() - mendedBefore).isEqualTo(1);
+        assertThat(stripe.findAll(ours)).hasSize(sentBefore + 1);
+        assertThat(stripe.findAll(ours).get(0).getBodyAsString())
+                .isEqualTo("quantity=0&proration_behavior=create_prorations");
+        assertThat(pendingSince(tenant)).isNull();
+
+        stubSubscription(tenant, "active", 7);
+        reconciliation.run();
+        sync.sendDue();
+        assertThat(stripe.findAll(ours)).as("not compared twice in a day").hasSize(sentBefore + 1);
+
+        clock.advance(Duration.ofDays(1));
+        stubSubscription(tenant, "active", 0);
+        reconciliation.run();
+        sync.sendDue();
+        assertThat(stripe.findAll(ours)).as("in step the next day").hasSize(sentBefore + 1);
+        assertThat(mended.count() - mendedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void anEventNamingOneOrganizationsCustomerAndAnothersSubscriptionChangesNeither() throws Exception {
+        var ours = subscribedLater("stripe-ours");
+        var theirs = subscribedLater("stripe-theirs");
+        stubSubscription(theirs, "active", 3);
+
+        deliver(event("evt_cross_" + ours.slug(), "customer.subscription.updated", """
+                        {"id": "%s", "object": "subscription", "customer": "%s"}
+                        """.formatted(
+                                StripeResponses.SUBSCRIPTION_ID, customer(ours))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("IGNORED"));
+
+        assertThat(accounts.customerOf(ours.id()).orElseThrow().subscriptionId())
+                .isNull();
+        assertThat(accounts.customerOf(theirs.id()).orElseThrow().subscriptionId())
+                .isNull();
+        assertThat(accounts.overview(ours.id()).status().name()).isEqualTo("TRIALING");
+    }
+
+    @Test
     void aFailedPaymentRemindsTheAdminsSuspendsAfterTheGraceAndAPaymentOpensTheOrganizationAgain() throws Exception {
         var tenant = subscribedLater("stripe-dunning");
         people.member(tenant, OrgRole.ORG_ADMIN);
@@ -245,6 +389,19 @@ class StripeSubscriptionIT {
         var tenant = tenants.activeTenant(name);
         stripe.verify(postRequestedFor(urlEqualTo("/v1/customers"))
                 .withHeader("Idempotency-Key", equalTo("customer-" + tenant.id())));
+        return tenant;
+    }
+
+    /** An organization whose subscription Stripe holds with {@code quantity} seats, taken on from its creation. */
+    private Tenant subscribed(String name, int quantity) throws Exception {
+        var tenant = subscribedLater(name);
+        stubSubscription(tenant, "active", quantity);
+        deliver(event("evt_created_" + tenant.slug(), "customer.subscription.created", """
+                        {"id": "%s", "object": "subscription", "customer": "%s"}
+                        """.formatted(
+                                StripeResponses.SUBSCRIPTION_ID, customer(tenant))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("APPLIED"));
         return tenant;
     }
 
