@@ -185,6 +185,8 @@ class BillingAccount {
             throw BillingRefused.notPastDue();
         }
         this.graceEndsAt = (graceEndsAt.isAfter(now) ? graceEndsAt : now).plus(by);
+        // A grace period running again means the organization is open until it ends.
+        this.suspendedForBilling = false;
         this.updatedAt = now;
     }
 

@@ -269,7 +269,8 @@ public class BillingFleet {
 
     /**
      * Gives a past-due organization {@code days} more days (1 to {@value #MAX_GRACE_DAYS}) from the end of its grace
-     * period, or from now when that is over. Audited as {@code billing.extend-grace}.
+     * period, or from now when that is over; an organization suspended for billing is open again until then. Audited
+     * as {@code billing.extend-grace}.
      */
     public FleetAccount extendGrace(TenantId tenant, Integer days) {
         if (days == null || days < 1 || days > MAX_GRACE_DAYS) {
@@ -277,9 +278,12 @@ public class BillingFleet {
         }
         return change(tenant, "billing.extend-grace", account -> {
             var before = account.graceEndsAt();
+            var wasSuspended = account.suspendedForBilling();
             account.extendGrace(Duration.ofDays(days), clock.instant());
+            var reopened = wasSuspended && reopen(tenant);
             return "Grace period extended by " + days + (days == 1 ? " day" : " days") + " to "
-                    + DAY.format(account.graceEndsAt()) + (before == null ? "" : ", was " + DAY.format(before)) + ".";
+                    + DAY.format(account.graceEndsAt()) + (before == null ? "" : ", was " + DAY.format(before))
+                    + (reopened ? "; the organization, suspended for billing, is open again" : "") + ".";
         });
     }
 

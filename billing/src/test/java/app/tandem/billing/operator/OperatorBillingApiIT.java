@@ -282,6 +282,27 @@ class OperatorBillingApiIT {
     }
 
     @Test
+    void extendingTheGracePeriodOfASuspendedOrganizationOpensItUntilTheNewEnd() throws Exception {
+        var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var tenant = fleet.account("fleet-regrace", PlanCatalog.GROWTH, "ACTIVE", 4);
+        fleet.pastDue(tenant, now.minus(Duration.ofDays(16)), now.minus(Duration.ofDays(2)));
+        fleet.suspendedForBilling(tenant);
+
+        mvc.perform(operator(post(API + "/" + tenant.id() + "/grace-extension"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"days\":5}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAST_DUE"))
+                .andExpect(jsonPath("$.suspendedForBilling").value(false))
+                .andExpect(jsonPath("$.tenantStatus").value("ACTIVE"));
+
+        assertThat(registry.require(tenant.id()).status()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(fleet.billingAudit(tenant))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.details()).contains("by 5 days", "open again"));
+    }
+
+    @Test
     void anEnterpriseOrganizationGetsASeatLimitOfItsOwnAndBackThePlans() throws Exception {
         var tenant = fleet.account("fleet-limit", PlanCatalog.ENTERPRISE, "ACTIVE", 40);
 
