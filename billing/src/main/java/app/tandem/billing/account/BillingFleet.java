@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -56,6 +57,9 @@ public class BillingFleet {
 
     /** The most days one extension of a grace period may add. */
     public static final int MAX_GRACE_DAYS = 90;
+
+    /** Subscription states in which the provider no longer charges. */
+    private static final Set<String> ENDED_SUBSCRIPTIONS = Set.of("canceled", "incomplete_expired");
 
     /** The most accounts one page of the view holds. */
     public static final int MAX_PAGE_SIZE = 200;
@@ -250,7 +254,8 @@ public class BillingFleet {
 
     /**
      * Puts the organization on {@code planCode} without charging it: active, out of dunning, and open again when it was
-     * suspended for billing. Audited as {@code billing.comp}.
+     * suspended for billing. Refused while a subscription at the provider still charges it. Audited as
+     * {@code billing.comp}.
      */
     public FleetAccount comp(TenantId tenant, String planCode) {
         if (planCode == null || planCode.isBlank()) {
@@ -258,6 +263,10 @@ public class BillingFleet {
         }
         var plan = catalog.find(planCode.strip()).orElseThrow(() -> BillingRefused.unknownPlan(planCode.strip()));
         return change(tenant, "billing.comp", account -> {
+            if (account.stripeSubscriptionId() != null
+                    && !ENDED_SUBSCRIPTIONS.contains(String.valueOf(account.stripeStatus()))) {
+                throw FleetActionRefused.paying(account.stripeSubscriptionId());
+            }
             var before = account.plan() + " (" + account.status() + (account.comped() ? ", comped" : "") + ")";
             var wasSuspended = account.suspendedForBilling();
             account.comp(plan.code(), clock.instant());
@@ -526,6 +535,16 @@ public class BillingFleet {
                     + " this one is on " + plan + ".";
             return new FleetActionRefused(
                     Kind.CONFLICT, "seat-limit-not-invoiced", message, Map.of("seatLimit", message));
+        }
+
+        static FleetActionRefused paying(String subscriptionId) {
+            return new FleetActionRefused(
+                    Kind.CONFLICT,
+                    "organization-paying",
+                    "The organization pays through its subscription " + subscriptionId
+                            + " at the payment provider; cancel that first (in the Stripe Dashboard), or it would go on"
+                            + " being charged while comped.",
+                    Map.of("plan", "Cancel the organization's subscription first."));
         }
 
         static FleetActionRefused closed(Tenant tenant) {

@@ -259,6 +259,23 @@ class OperatorBillingApiIT {
     }
 
     @Test
+    void compingAnOrganizationStillChargedByItsSubscriptionIsRefusedAndChangesNothing() throws Exception {
+        var tenant = fleet.account("fleet-paying", PlanCatalog.GROWTH, "ACTIVE", 6);
+        fleet.set(tenant, Map.of("stripe_subscription_id", "sub_paying", "stripe_status", "active"));
+        var before = fleet.row(tenant);
+
+        mvc.perform(operator(post(API + "/" + tenant.id() + "/comp"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"plan\":\"ENTERPRISE\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://tandem.app/problems/organization-paying"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("sub_paying")));
+
+        assertThat(fleet.row(tenant)).isEqualTo(before);
+        assertThat(fleet.billingAudit(tenant)).isEmpty();
+    }
+
+    @Test
     void extendingTheGracePeriodAddsTheDaysAndIsAudited() throws Exception {
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var graceEndsAt = now.plus(Duration.ofDays(3));
