@@ -1,6 +1,7 @@
 package app.tandem.billing.web;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -12,9 +13,11 @@ import app.tandem.identity.OrgRole;
 import app.tandem.identity.test.MemberFixtures;
 import app.tandem.mentoring.matching.Role;
 import java.time.LocalDate;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** {@code /api/v1/billing} with real tokens: what an org admin reads, and who is refused. */
 @BillingIntegrationTest
@@ -109,5 +112,51 @@ class BillingApiIT {
                     return request;
                 }))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theBillingPageShowsAnAdminOnlyTheirOwnOrganizationAndRefusesEveryoneElse() throws Exception {
+        var tenant = tenants.activeTenant("billing-page");
+        var other = tenants.activeTenant("billing-page-other");
+        fixtures.plan(tenant, PlanCatalog.FREE);
+        fixtures.plan(other, PlanCatalog.FREE);
+        var program = fixtures.openProgram(tenant);
+        fixtures.enroll(fixtures.person(tenant, OrgRole.MEMBER), program, Role.MENTEE);
+        var otherProgram = fixtures.openProgram(other);
+        for (int i = 0; i < 7; i++) {
+            fixtures.enroll(fixtures.person(other, OrgRole.MEMBER), otherProgram, Role.MENTEE);
+        }
+        var admin = people.member(tenant, OrgRole.ORG_ADMIN);
+        var member = people.member(tenant, OrgRole.MEMBER);
+        var otherAdmin = people.member(other, OrgRole.ORG_ADMIN);
+
+        mvc.perform(get("/admin/billing").with(people.session(tenant, admin)).with(onHost(tenant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(seatCount(1)));
+        mvc.perform(get("/admin/billing")
+                        .with(people.session(other, otherAdmin))
+                        .with(onHost(other)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(seatCount(7)));
+
+        mvc.perform(get("/admin/billing").with(people.session(tenant, member)).with(onHost(tenant)))
+                .andExpect(status().isForbidden());
+        // A session bound to another organization does not sign in here: it is sent to sign in again.
+        mvc.perform(get("/admin/billing")
+                        .with(people.session(other, otherAdmin))
+                        .with(onHost(tenant)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(content().string(Matchers.not(seatCount(1))));
+    }
+
+    private static org.hamcrest.Matcher<String> seatCount(int seats) {
+        return Matchers.matchesPattern("(?s).*id=\"seat-count\">\\s*<span>" + seats + "</span>.*");
+    }
+
+    private RequestPostProcessor onHost(app.tandem.core.tenant.Tenant tenant) {
+        return request -> {
+            request.setServerName(tenants.hostOf(tenant));
+            return request;
+        };
     }
 }
