@@ -1,35 +1,61 @@
 package app.tandem.billing.web;
 
+import app.tandem.billing.account.AccountStatus;
+import app.tandem.billing.account.BillingAccounts;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * {@code seatBanner} on every page an org admin sees while the organization uses at least the first notice share of
- * its seat limit (80 % by default): the layout shows it above the page. Nobody else pays for the look-up.
+ * its seat limit (80 % by default), and {@code paymentBanner} while a payment is overdue: the layout shows them above
+ * the page. Nobody else pays for the look-ups.
  */
 @ControllerAdvice
 class BillingBanner {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
     private final BillingReports reports;
+    private final BillingAccounts accounts;
     private final CurrentMember currentMember;
 
-    BillingBanner(BillingReports reports, CurrentMember currentMember) {
+    BillingBanner(BillingReports reports, BillingAccounts accounts, CurrentMember currentMember) {
         this.reports = reports;
+        this.accounts = accounts;
         this.currentMember = currentMember;
     }
 
     /** What the banner says: the seats used and the limit, or null for no banner. */
     record SeatBanner(int seats, int limit, int percent, boolean full) {}
 
+    /** A payment is overdue: the organization stays open until {@code graceEnds} (a date in words). */
+    record PaymentBanner(String graceEnds) {}
+
     @ModelAttribute("seatBanner")
     SeatBanner seatBanner() {
-        if (TenantContext.current().isEmpty()
-                || currentMember.find().filter(m -> m.has(OrgRole.ORG_ADMIN)).isEmpty()) {
+        return orgAdmin() ? reports.banner() : null;
+    }
+
+    @ModelAttribute("paymentBanner")
+    PaymentBanner paymentBanner() {
+        if (!orgAdmin()) {
             return null;
         }
-        return reports.banner();
+        var overview = accounts.overview(TenantContext.require());
+        if (overview.status() != AccountStatus.PAST_DUE || overview.graceEndsAt() == null) {
+            return null;
+        }
+        return new PaymentBanner(DAY.format(overview.graceEndsAt().atZone(ZoneOffset.UTC)));
+    }
+
+    private boolean orgAdmin() {
+        return TenantContext.current().isPresent()
+                && currentMember.find().filter(m -> m.has(OrgRole.ORG_ADMIN)).isPresent();
     }
 }

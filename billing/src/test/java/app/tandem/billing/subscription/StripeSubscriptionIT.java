@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.tandem.billing.BillingIntegrationTest;
@@ -40,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Billing with Stripe as the provider, Stripe answered by WireMock at the configured API base: webhooks verified,
@@ -357,7 +359,7 @@ class StripeSubscriptionIT {
     @Test
     void aFailedPaymentRemindsTheAdminsSuspendsAfterTheGraceAndAPaymentOpensTheOrganizationAgain() throws Exception {
         var tenant = subscribedLater("stripe-dunning");
-        people.member(tenant, OrgRole.ORG_ADMIN);
+        var admin = people.member(tenant, OrgRole.ORG_ADMIN);
         stubSubscription(tenant, "past_due", 0);
         var invoice = """
                 {"id": "in_1", "object": "invoice", "customer": "%s", "subscription": "%s"}
@@ -367,6 +369,18 @@ class StripeSubscriptionIT {
                 .andExpect(status().isOk());
         assertThat(accounts.overview(tenant.id()).status().name()).isEqualTo("PAST_DUE");
         org.awaitility.Awaitility.await().until(() -> mails(tenant, "A payment for%") == 1);
+        var graceEnds = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                .format(clock.instant().plus(Duration.ofDays(14)).atZone(java.time.ZoneOffset.UTC));
+        mvc.perform(MockMvcRequestBuilders.get("/admin/billing")
+                        .with(people.session(tenant, admin))
+                        .with(request -> {
+                            request.setServerName(tenants.hostOf(tenant));
+                            return request;
+                        }))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute(
+                                "paymentBanner",
+                                org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(graceEnds))));
 
         clock.advance(Duration.ofDays(7));
         dunning.run();
