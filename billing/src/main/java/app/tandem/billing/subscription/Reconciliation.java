@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,8 @@ public class Reconciliation {
 
     /** How long ago a reconciliation must have been for an organization to be compared again. */
     private static final Duration AGAIN_AFTER = Duration.ofHours(20);
+
+    private static final String JOB = "billing-reconciliation";
 
     private final BillingAccounts accounts;
     private final SeatLedger ledger;
@@ -75,14 +78,16 @@ public class Reconciliation {
     @Scheduled(cron = "${tandem.billing.reconciliation.cron:0 30 3 * * *}", zone = "UTC")
     public Report run() {
         var payments = gateway.getIfAvailable();
+        if (payments == null) {
+            return new Report(JOB, 0, List.of(), Duration.ZERO);
+        }
         var subscribed = accounts.subscribed().stream()
                 .map(tenants::find)
                 .flatMap(Optional::stream)
                 .filter(tenant -> TenantRegistry.WITH_SCHEMA.contains(tenant.status()))
-                .filter(tenant -> payments != null)
                 .toList();
         var since = clock.instant().minus(AGAIN_AFTER);
-        var report = jobs.forEach("billing-reconciliation", subscribed, tenant -> {
+        var report = jobs.forEach(JOB, subscribed, tenant -> {
             if (accounts.claimReconciliation(tenant.id(), since)) {
                 reconcile(tenant.id(), payments);
             }

@@ -8,6 +8,7 @@ import app.tandem.identity.OrgRole;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -37,21 +38,19 @@ class BillingBanner {
     /** A payment is overdue: the organization stays open until {@code graceEnds} (a date in words). */
     record PaymentBanner(String graceEnds) {}
 
-    @ModelAttribute("seatBanner")
-    SeatBanner seatBanner() {
-        return orgAdmin() ? reports.banner() : null;
-    }
-
-    @ModelAttribute("paymentBanner")
-    PaymentBanner paymentBanner() {
+    /** Both banners from one look at the account; nothing for anyone but an org admin. */
+    @ModelAttribute
+    void banners(Model model) {
         if (!orgAdmin()) {
-            return null;
+            return;
         }
-        var overview = accounts.overview(TenantContext.require());
-        if (overview.status() != AccountStatus.PAST_DUE || overview.graceEndsAt() == null) {
-            return null;
+        var account = accounts.overview(TenantContext.require());
+        model.addAttribute("seatBanner", reports.banner(account));
+        if (account.status() == AccountStatus.PAST_DUE && account.graceEndsAt() != null) {
+            model.addAttribute(
+                    "paymentBanner",
+                    new PaymentBanner(DAY.format(account.graceEndsAt().atZone(ZoneOffset.UTC))));
         }
-        return new PaymentBanner(DAY.format(overview.graceEndsAt().atZone(ZoneOffset.UTC)));
     }
 
     private boolean orgAdmin() {

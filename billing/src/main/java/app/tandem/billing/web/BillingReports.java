@@ -2,6 +2,7 @@ package app.tandem.billing.web;
 
 import app.tandem.billing.BillingProperties;
 import app.tandem.billing.account.BillingAccounts;
+import app.tandem.billing.account.BillingOverview;
 import app.tandem.billing.seat.SeatLedger;
 import app.tandem.billing.seat.SeatUsage;
 import app.tandem.core.context.TenantContext;
@@ -76,8 +77,8 @@ class BillingReports {
      * limit). Two small reads: it runs on every page an org admin sees.
      */
     @Transactional(readOnly = true)
-    BillingBanner.SeatBanner banner() {
-        var limit = accounts.limitsInScope().seatLimit();
+    BillingBanner.SeatBanner banner(BillingOverview account) {
+        var limit = account.limits().seatLimit();
         if (limit == null || limit == 0) {
             return null;
         }

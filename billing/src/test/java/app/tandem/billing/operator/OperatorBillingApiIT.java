@@ -13,6 +13,7 @@ import app.tandem.billing.BillingIntegrationTest;
 import app.tandem.billing.operator.FleetFixtures.Operator;
 import app.tandem.billing.plan.PlanCatalog;
 import app.tandem.core.audit.AuditTrail;
+import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
 import app.tandem.core.test.TenantFixtures;
@@ -230,12 +231,9 @@ class OperatorBillingApiIT {
     void compingPutsTheOrganizationOnThePlanOpensItAgainAndIsAudited() throws Exception {
         var now = Instant.now();
         var tenant = fleet.account("fleet-comp", PlanCatalog.GROWTH, "ACTIVE", 9);
-        fleet.pastDue(tenant, now.minus(Duration.ofDays(15)), now.minus(Duration.ofDays(1)));
-        fleet.suspendedForBilling(tenant);
+        suspendedAfterGrace(tenant, now);
 
-        mvc.perform(operator(post(API + "/" + tenant.id() + "/comp"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"plan\":\"ENTERPRISE\"}"))
+        act(tenant, "comp", "{\"plan\":\"ENTERPRISE\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.plan").value("ENTERPRISE"))
                 .andExpect(jsonPath("$.comped").value(true))
@@ -264,9 +262,7 @@ class OperatorBillingApiIT {
         fleet.set(tenant, Map.of("stripe_subscription_id", "sub_paying", "stripe_status", "active"));
         var before = fleet.row(tenant);
 
-        mvc.perform(operator(post(API + "/" + tenant.id() + "/comp"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"plan\":\"ENTERPRISE\"}"))
+        act(tenant, "comp", "{\"plan\":\"ENTERPRISE\"}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("https://tandem.app/problems/organization-paying"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("sub_paying")));
@@ -282,9 +278,7 @@ class OperatorBillingApiIT {
         var tenant = fleet.account("fleet-grace", PlanCatalog.GROWTH, "ACTIVE", 4);
         fleet.pastDue(tenant, now.minus(Duration.ofDays(11)), graceEndsAt);
 
-        mvc.perform(operator(post(API + "/" + tenant.id() + "/grace-extension"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"days\":10}"))
+        act(tenant, "grace-extension", "{\"days\":10}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PAST_DUE"))
                 .andExpect(jsonPath("$.graceEndsAt")
@@ -302,12 +296,9 @@ class OperatorBillingApiIT {
     void extendingTheGracePeriodOfASuspendedOrganizationOpensItUntilTheNewEnd() throws Exception {
         var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var tenant = fleet.account("fleet-regrace", PlanCatalog.GROWTH, "ACTIVE", 4);
-        fleet.pastDue(tenant, now.minus(Duration.ofDays(16)), now.minus(Duration.ofDays(2)));
-        fleet.suspendedForBilling(tenant);
+        suspendedAfterGrace(tenant, now);
 
-        mvc.perform(operator(post(API + "/" + tenant.id() + "/grace-extension"))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"days\":5}"))
+        act(tenant, "grace-extension", "{\"days\":5}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PAST_DUE"))
                 .andExpect(jsonPath("$.suspendedForBilling").value(false))
@@ -457,5 +448,19 @@ class OperatorBillingApiIT {
 
     private static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {
         return request.header("Authorization", "Bearer " + token);
+    }
+
+    /** An operator's action on the organization, with its JSON body. */
+    private org.springframework.test.web.servlet.ResultActions act(Tenant tenant, String action, String json)
+            throws Exception {
+        return mvc.perform(operator(post(API + "/" + tenant.id() + "/" + action))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    /** Overdue for 15 days, its grace over since yesterday, and suspended by dunning. */
+    private void suspendedAfterGrace(Tenant tenant, Instant now) {
+        fleet.pastDue(tenant, now.minus(Duration.ofDays(15)), now.minus(Duration.ofDays(1)));
+        fleet.suspendedForBilling(tenant);
     }
 }

@@ -245,7 +245,8 @@ class StripeSubscriptionIT {
         for (int seats = 1; seats <= changes; seats++) {
             accounts.recordSeats(tenant.id(), seats, base.plusMillis(seats));
             clock.advance(Duration.ofMinutes(1));
-            Thread.sleep(5);
+            // The racing senders take each change before the next: every count is sent, by whichever wins the row.
+            org.awaitility.Awaitility.await().until(() -> pendingSince(tenant) == null);
         }
         done.set(true);
         for (var future : sending) {
