@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provider {@code none} (the default: seats are metered and limits enforced, nothing is charged and no outside
  *     service is called) or {@code stripe}
  * @param trial the trial every new organization starts with
- * @param plans plans added to the built-in catalog (FREE, GROWTH, ENTERPRISE) or replacing one of them, by code
+ * @param plans plans added to the built-in catalog (FREE, GROWTH, ENTERPRISE) or changing some of their settings, by code
  * @param notices when org admins are told that their seats run out
  * @param stripe how Stripe is reached when the provider is {@code stripe}
  * @param sync how the subscription's seat quantity follows the ledger
@@ -60,7 +60,8 @@ public record BillingProperties(
             @DefaultValue("FREE") String afterwards) {}
 
     /**
-     * One plan of the catalog.
+     * One plan of the catalog. A setting left out is the built-in plan's of the same code, or else of {@link #DEFAULTS}:
+     * configuring only {@code stripe-price-monthly} of GROWTH keeps GROWTH's name, prices and limits.
      *
      * @param name what admins and operators read
      * @param seatLimit the program seats the plan allows; none means no limit (ENTERPRISE's is set per organization)
@@ -77,13 +78,33 @@ public record BillingProperties(
             String name,
             Integer seatLimit,
             Integer openProgramLimit,
-            @DefaultValue("HARD") LimitPolicy policy,
-            @DefaultValue("CAD") String currency,
-            @DefaultValue("0") BigDecimal pricePerSeatMonthly,
+            LimitPolicy policy,
+            String currency,
+            BigDecimal pricePerSeatMonthly,
             BigDecimal pricePerSeatYearly,
-            @DefaultValue("false") boolean invoiced,
+            Boolean invoiced,
             String stripePriceMonthly,
-            String stripePriceYearly) {}
+            String stripePriceYearly) {
+
+        /** What a plan has that configuration does not say: hard limits, prices in CAD, free, not invoiced. */
+        public static final PlanSettings DEFAULTS =
+                new PlanSettings(null, null, null, LimitPolicy.HARD, "CAD", BigDecimal.ZERO, null, false, null, null);
+
+        /** These settings, with what they leave out taken from {@code base}. */
+        public PlanSettings over(PlanSettings base) {
+            return new PlanSettings(
+                    name != null ? name : base.name,
+                    seatLimit != null ? seatLimit : base.seatLimit,
+                    openProgramLimit != null ? openProgramLimit : base.openProgramLimit,
+                    policy != null ? policy : base.policy,
+                    currency != null ? currency : base.currency,
+                    pricePerSeatMonthly != null ? pricePerSeatMonthly : base.pricePerSeatMonthly,
+                    pricePerSeatYearly != null ? pricePerSeatYearly : base.pricePerSeatYearly,
+                    invoiced != null ? invoiced : base.invoiced,
+                    stripePriceMonthly != null ? stripePriceMonthly : base.stripePriceMonthly,
+                    stripePriceYearly != null ? stripePriceYearly : base.stripePriceYearly);
+        }
+    }
 
     /** @param thresholds the shares of the seat limit (in percent) at which admins are told, once each */
     public record Notices(@DefaultValue({"80", "100"}) int[] thresholds) {}

@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The plans organizations can be on: the built-in FREE, GROWTH and ENTERPRISE, each of which configuration may
- * replace, and any further plan configuration adds under {@code tandem.billing.plans.<CODE>} (operators add plans
+ * The plans organizations can be on: the built-in FREE, GROWTH and ENTERPRISE, whose settings configuration may
+ * change one by one, and any further plan configuration adds under {@code tandem.billing.plans.<CODE>} (operators add plans
  * without code). Built in: FREE allows 10 seats and one open program (hard limits); GROWTH charges every seat, per
  * month or per year, without a limit; ENTERPRISE is invoiced, with a seat limit set per organization past which
  * seats are billed as overage.
@@ -28,47 +28,42 @@ public class PlanCatalog {
     private final Map<String, Plan> plans;
 
     PlanCatalog(BillingProperties properties) {
-        var all = new LinkedHashMap<String, Plan>();
-        all.put(
-                FREE,
-                plan(
-                        FREE,
-                        new PlanSettings(
-                                "Free", 10, 1, LimitPolicy.HARD, "CAD", BigDecimal.ZERO, null, false, null, null)));
-        all.put(
+        var builtIn = new LinkedHashMap<String, PlanSettings>();
+        builtIn.put(FREE, new PlanSettings("Free", 10, 1, LimitPolicy.HARD, null, null, null, null, null, null));
+        builtIn.put(
                 GROWTH,
-                plan(
-                        GROWTH,
-                        new PlanSettings(
-                                "Growth",
-                                null,
-                                null,
-                                LimitPolicy.OVERAGE,
-                                "CAD",
-                                new BigDecimal("4.00"),
-                                new BigDecimal("40.00"),
-                                false,
-                                null,
-                                null)));
-        all.put(
+                new PlanSettings(
+                        "Growth",
+                        null,
+                        null,
+                        LimitPolicy.OVERAGE,
+                        null,
+                        new BigDecimal("4.00"),
+                        new BigDecimal("40.00"),
+                        null,
+                        null,
+                        null));
+        builtIn.put(
                 ENTERPRISE,
-                plan(
-                        ENTERPRISE,
-                        new PlanSettings(
-                                "Enterprise",
-                                1000,
-                                null,
-                                LimitPolicy.OVERAGE,
-                                "CAD",
-                                new BigDecimal("3.00"),
-                                new BigDecimal("30.00"),
-                                true,
-                                null,
-                                null)));
-        properties.plans().forEach((code, settings) -> {
+                new PlanSettings(
+                        "Enterprise",
+                        1000,
+                        null,
+                        LimitPolicy.OVERAGE,
+                        null,
+                        new BigDecimal("3.00"),
+                        new BigDecimal("30.00"),
+                        true,
+                        null,
+                        null));
+        var settings = new LinkedHashMap<String, PlanSettings>();
+        builtIn.forEach((code, plan) -> settings.put(code, plan.over(PlanSettings.DEFAULTS)));
+        properties.plans().forEach((code, configured) -> {
             var key = code.strip().toUpperCase(Locale.ROOT);
-            all.put(key, plan(key, settings));
+            settings.put(key, configured.over(settings.getOrDefault(key, PlanSettings.DEFAULTS)));
         });
+        var all = new LinkedHashMap<String, Plan>();
+        settings.forEach((code, plan) -> all.put(code, plan(code, plan)));
         this.plans = Map.copyOf(all);
         for (var required :
                 new String[] {properties.trial().plan(), properties.trial().afterwards()}) {
@@ -92,11 +87,11 @@ public class PlanCatalog {
                 settings.name(),
                 settings.seatLimit(),
                 settings.openProgramLimit(),
-                settings.policy() == null ? LimitPolicy.HARD : settings.policy(),
-                settings.currency() == null ? "CAD" : settings.currency(),
+                settings.policy(),
+                settings.currency(),
                 settings.pricePerSeatMonthly(),
                 settings.pricePerSeatYearly(),
-                settings.invoiced(),
+                Boolean.TRUE.equals(settings.invoiced()),
                 settings.stripePriceMonthly(),
                 settings.stripePriceYearly());
     }
