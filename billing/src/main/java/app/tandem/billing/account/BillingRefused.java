@@ -34,8 +34,41 @@ public class BillingRefused extends DomainException {
                 Kind.CONFLICT, "payments-not-configured", "Payments are not configured on this platform.");
     }
 
-    static BillingRefused notPurchasable(String plan) {
+    static BillingRefused notPurchasable(String plan, String interval) {
         return new BillingRefused(
-                Kind.INVALID, "plan-not-purchasable", "The plan " + plan + " cannot be bought online; ask us for it.");
+                Kind.INVALID,
+                "plan-not-purchasable",
+                "The plan " + plan + " cannot be bought online paid " + interval + "; ask us for it.");
+    }
+
+    static BillingRefused comped() {
+        return new BillingRefused(
+                Kind.CONFLICT,
+                "organization-comped",
+                "Your organization's plan is complimentary: there is nothing to pay. Ask us before you change it.");
+    }
+
+    static BillingRefused alreadySubscribed() {
+        return new BillingRefused(
+                Kind.CONFLICT,
+                "already-subscribed",
+                "Your organization already has a subscription: change its plan instead of buying another.");
+    }
+
+    static BillingRefused notSubscribed() {
+        return new BillingRefused(
+                Kind.CONFLICT, "not-subscribed", "Your organization has no subscription yet: choose a plan first.");
+    }
+
+    static BillingRefused noCustomer() {
+        return new BillingRefused(
+                Kind.CONFLICT,
+                "no-payment-details",
+                "Your organization has no payment details yet: they are asked for when a plan is chosen.");
+    }
+
+    static BillingRefused unknownInterval(String interval) {
+        return new BillingRefused(
+                Kind.INVALID, "unknown-interval", "A plan is paid monthly or yearly, not \"" + interval + "\".");
     }
 }

@@ -44,6 +44,13 @@ public interface PaymentGateway {
     URI portal(String customerId, URI returnUrl);
 
     /**
+     * Opens the provider's hosted page where an org admin changes the plan (the price) of a subscription, prorated.
+     *
+     * @return where to send the org admin; it is valid for a short time only
+     */
+    URI changePlan(String customerId, String subscriptionId, URI returnUrl);
+
+    /**
      * Reads a subscription as the provider holds it now. Webhook handling acts on this rather than on the event's
      * payload, because events arrive late, twice, or out of order.
      */

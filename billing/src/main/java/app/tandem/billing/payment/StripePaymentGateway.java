@@ -14,6 +14,7 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.InvoiceListParams;
 import com.stripe.param.SubscriptionItemUpdateParams;
+import com.stripe.param.billingportal.SessionCreateParams.FlowData;
 import com.stripe.param.checkout.SessionCreateParams;
 import java.net.URI;
 import java.time.Duration;
@@ -116,6 +117,25 @@ class StripePaymentGateway implements PaymentGateway {
                 .build();
         return URI.create(call(
                         "open the billing portal",
+                        () -> stripe.v1().billingPortal().sessions().create(params))
+                .getUrl());
+    }
+
+    @Override
+    public URI changePlan(String customerId, String subscriptionId, URI returnUrl) {
+        var flow = FlowData.builder()
+                .setType(FlowData.Type.SUBSCRIPTION_UPDATE)
+                .setSubscriptionUpdate(FlowData.SubscriptionUpdate.builder()
+                        .setSubscription(subscriptionId)
+                        .build())
+                .build();
+        var params = com.stripe.param.billingportal.SessionCreateParams.builder()
+                .setCustomer(customerId)
+                .setReturnUrl(returnUrl.toString())
+                .setFlowData(flow)
+                .build();
+        return URI.create(call(
+                        "open the plan change",
                         () -> stripe.v1().billingPortal().sessions().create(params))
                 .getUrl());
     }
