@@ -73,7 +73,10 @@ class PlatformSiteIT {
                 .andExpect(content().string(containsString("/api/v1/programs/{id}/questions")))
                 .andExpect(content().string(containsString("/api/v1/requests/{id}/accept")))
                 .andExpect(content().string(containsString("/api/v1/programs/{id}/match-runs")))
-                .andExpect(content().string(containsString("/api/v1/billing/usage")));
+                .andExpect(content().string(containsString("/api/v1/billing/usage")))
+                .andExpect(content().string(containsString("/api/v1/billing/checkout")))
+                .andExpect(content().string(containsString("/api/v1/billing/invoices")))
+                .andExpect(content().string(containsString("/api/v1/operator/billing")));
     }
 
     @Test
