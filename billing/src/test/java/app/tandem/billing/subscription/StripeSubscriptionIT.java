@@ -18,6 +18,7 @@ import app.tandem.billing.BillingIntegrationTest;
 import app.tandem.billing.account.BillingAccounts;
 import app.tandem.billing.account.Dunning;
 import app.tandem.billing.account.QuantitySync;
+import app.tandem.billing.payment.StripeAtWireMock;
 import app.tandem.billing.payment.StripeResponses;
 import app.tandem.billing.payment.StripeSignatures;
 import app.tandem.core.tenant.Tenant;
@@ -51,7 +52,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @BillingIntegrationTest
 class StripeSubscriptionIT {
 
-    static final String SECRET = "whsec_tandem_test_secret";
+    static final String SECRET = StripeAtWireMock.WEBHOOK_SECRET;
 
     @RegisterExtension
     static WireMockExtension stripe = WireMockExtension.newInstance()
@@ -60,11 +61,7 @@ class StripeSubscriptionIT {
 
     @DynamicPropertySource
     static void stripeAtWireMock(DynamicPropertyRegistry registry) {
-        registry.add("tandem.billing.provider", () -> "stripe");
-        registry.add("tandem.billing.stripe.api-key", () -> "sk_test_tandem");
-        registry.add("tandem.billing.stripe.webhook-secret", () -> SECRET);
-        registry.add("tandem.billing.stripe.api-base", stripe::baseUrl);
-        registry.add("tandem.billing.stripe.max-network-retries", () -> "0");
+        StripeAtWireMock.configure(registry, stripe);
     }
 
     @Autowired
@@ -106,11 +103,7 @@ class StripeSubscriptionIT {
     /** Provisioning creates each organization's Stripe customer, each with an id of its own. */
     @BeforeEach
     void stripeCreatesCustomers() {
-        stripe.stubFor(WireMock.post(urlEqualTo("/v1/customers"))
-                .willReturn(okJson("""
-                                {"id": "cus_{{randomValue length=14 type='ALPHANUMERIC'}}", "object": "customer",
-                                 "created": 1764547200, "livemode": false, "metadata": {}}
-                                """).withTransformers("response-template")));
+        StripeAtWireMock.createsCustomers(stripe);
     }
 
     @AfterEach

@@ -22,6 +22,7 @@ import app.tandem.billing.BillingFixtures;
 import app.tandem.billing.BillingIntegrationTest;
 import app.tandem.billing.account.BillingAccounts;
 import app.tandem.billing.payment.PaymentGateway.SubscriptionState;
+import app.tandem.billing.payment.StripeAtWireMock;
 import app.tandem.billing.payment.StripeResponses;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.test.TenantFixtures;
@@ -66,11 +67,7 @@ class BillingPaymentsIT {
 
     @DynamicPropertySource
     static void stripeAtWireMock(DynamicPropertyRegistry registry) {
-        registry.add("tandem.billing.provider", () -> "stripe");
-        registry.add("tandem.billing.stripe.api-key", () -> "sk_test_tandem");
-        registry.add("tandem.billing.stripe.webhook-secret", () -> "whsec_tandem_test_secret");
-        registry.add("tandem.billing.stripe.api-base", stripe::baseUrl);
-        registry.add("tandem.billing.stripe.max-network-retries", () -> "0");
+        StripeAtWireMock.configure(registry, stripe);
         registry.add("tandem.billing.plans.GROWTH.stripe-price-monthly", () -> StripeResponses.PRICE_ID);
         registry.add("tandem.billing.plans.GROWTH.stripe-price-yearly", () -> YEARLY_PRICE);
     }
@@ -95,11 +92,7 @@ class BillingPaymentsIT {
 
     @BeforeEach
     void stripeCreatesCustomersAndSessions() {
-        stripe.stubFor(WireMock.post(urlEqualTo("/v1/customers"))
-                .willReturn(okJson("""
-                                {"id": "cus_{{randomValue length=14 type='ALPHANUMERIC'}}", "object": "customer",
-                                 "created": 1764547200, "livemode": false, "metadata": {}}
-                                """).withTransformers("response-template")));
+        StripeAtWireMock.createsCustomers(stripe);
         stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions"))
                 .willReturn(okJson(StripeResponses.checkoutSession(UUID.randomUUID()))));
         stripe.stubFor(WireMock.post(urlEqualTo("/v1/billing_portal/sessions"))
@@ -120,9 +113,7 @@ class BillingPaymentsIT {
         mvc.perform(post("/admin/billing/checkout")
                         .param("plan", "growth")
                         .param("interval", "yearly")
-                        .with(csrf())
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+                        .with(signedIn(tenant, admin)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl(
                         "https://checkout.stripe.com/c/pay/cs_test_a1TandemAcme#fidkdWxOYHwnPyd1blpxYHZxWjA0"));
@@ -157,8 +148,7 @@ class BillingPaymentsIT {
         // Back from Stripe the admin is thanked; the subscription itself comes with Stripe's webhook.
         mvc.perform(MockMvcRequestBuilders.get("/admin/billing")
                         .param("checkout", "done")
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+                        .with(signedIn(tenant, admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Thank you: your subscription starts")))
                 .andExpect(content().string(Matchers.containsString("No invoices yet.")));
@@ -200,11 +190,7 @@ class BillingPaymentsIT {
                 .andExpect(status().isConflict())
                 .andExpect(problem("already-subscribed"));
         // On the page, the same refusal leads back to the billing page, which says why.
-        mvc.perform(post("/admin/billing/checkout")
-                        .param("plan", "GROWTH")
-                        .with(csrf())
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+        mvc.perform(post("/admin/billing/checkout").param("plan", "GROWTH").with(signedIn(tenant, admin)))
                 .andExpect(redirectedUrl("/admin/billing"))
                 .andExpect(flash().attribute(
                                 "refusal",
@@ -226,10 +212,7 @@ class BillingPaymentsIT {
                 .andExpect(problem("not-subscribed"));
         stripe.verify(0, postRequestedFor(urlEqualTo("/v1/billing_portal/sessions")));
 
-        mvc.perform(post("/admin/billing/portal")
-                        .with(csrf())
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+        mvc.perform(post("/admin/billing/portal").with(signedIn(tenant, admin)))
                 .andExpect(redirectedUrl("https://billing.stripe.com/p/session/test_YWNjdF8xUVRhbmRlbQ"));
         stripe.verify(postRequestedFor(urlEqualTo("/v1/billing_portal/sessions"))
                 .withFormParam("customer", equalTo(customer(tenant)))
@@ -260,9 +243,7 @@ class BillingPaymentsIT {
         stripe.stubFor(WireMock.post(urlEqualTo("/v1/invoices/create_preview"))
                 .willReturn(okJson(StripeResponses.invoice(null, null, "draft", 4800, 0))));
 
-        mvc.perform(MockMvcRequestBuilders.get("/admin/billing")
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+        mvc.perform(MockMvcRequestBuilders.get("/admin/billing").with(signedIn(tenant, admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("TANDEM-0002")))
                 .andExpect(content().string(Matchers.containsString("36.00 CAD")))
@@ -295,9 +276,7 @@ class BillingPaymentsIT {
                 .withFormParam("customer", equalTo(customer(tenant)))
                 .willReturn(aResponse().withStatus(503).withBody("{}")));
 
-        mvc.perform(MockMvcRequestBuilders.get("/admin/billing")
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+        mvc.perform(MockMvcRequestBuilders.get("/admin/billing").with(signedIn(tenant, admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"invoices-unavailable\"")))
                 .andExpect(content().string(Matchers.containsString("id=\"seat-count\"")));
@@ -309,11 +288,7 @@ class BillingPaymentsIT {
         checkout(tenant, token, "{\"plan\": \"GROWTH\"}")
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(problem("payment-provider-unavailable"));
-        mvc.perform(post("/admin/billing/checkout")
-                        .param("plan", "GROWTH")
-                        .with(csrf())
-                        .with(people.session(tenant, admin))
-                        .with(onHost(tenant)))
+        mvc.perform(post("/admin/billing/checkout").param("plan", "GROWTH").with(signedIn(tenant, admin)))
                 .andExpect(redirectedUrl("/admin/billing"))
                 .andExpect(
                         flash().attribute("refusal", Matchers.startsWith("Our payment provider could not be reached")));
@@ -335,10 +310,7 @@ class BillingPaymentsIT {
         mvc.perform(MockMvcRequestBuilders.get("/api/v1/billing/invoices")
                         .with(people.api(tenant, people.accessToken(other, otherAdmin))))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/billing/portal")
-                        .with(csrf())
-                        .with(people.session(tenant, member))
-                        .with(onHost(tenant)))
+        mvc.perform(post("/admin/billing/portal").with(signedIn(tenant, member)))
                 .andExpect(status().isForbidden());
 
         stripe.verify(0, postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
@@ -377,10 +349,11 @@ class BillingPaymentsIT {
         return accounts.customerOf(tenant.id()).orElseThrow().customerId();
     }
 
-    private RequestPostProcessor onHost(Tenant tenant) {
+    /** A browser of {@code account} on the organization's host, with its session and CSRF token. */
+    private RequestPostProcessor signedIn(Tenant tenant, MemberFixtures.Account account) {
         return request -> {
             request.setServerName(tenants.hostOf(tenant));
-            return request;
+            return csrf().postProcessRequest(people.session(tenant, account).postProcessRequest(request));
         };
     }
 }
