@@ -2,6 +2,7 @@ package app.tandem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import app.tandem.billing.account.AccountStatus;
+import app.tandem.billing.account.BillingAccounts;
+import app.tandem.billing.plan.PlanCatalog;
+import app.tandem.billing.seat.SeatUsage;
 import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
@@ -18,7 +23,7 @@ import app.tandem.demo.DemoData;
 import app.tandem.demo.DemoProgram;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import app.tandem.identity.member.Members;
 import app.tandem.identity.security.BrowserSessions;
 import app.tandem.identity.test.MemberFixtures.Account;
@@ -31,6 +36,7 @@ import app.tandem.mentoring.program.MatchingQuestions;
 import app.tandem.mentoring.program.ProgramRepository;
 import app.tandem.mentoring.program.ProgramStatus;
 import app.tandem.mentoring.program.RegistrationQuestionRepository;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -77,12 +83,12 @@ class DemoDataIT {
         try {
             var seeded = TenantScope.get(demo.id(), members::list);
             assertThat(seeded)
-                    .extracting(Member::email, Member::role)
+                    .extracting(MemberView::email, MemberView::role)
                     .contains(
                             tuple("ada@demo.localhost", OrgRole.ORG_ADMIN),
                             tuple("maya@demo.localhost", OrgRole.MEMBER),
                             tuple("milo@demo.localhost", OrgRole.MEMBER));
-            assertThat(seeded).extracting(Member::email).doesNotContain("olga@tandem.localhost");
+            assertThat(seeded).extracting(MemberView::email).doesNotContain("olga@tandem.localhost");
         } finally {
             SecurityContextHolder.clearContext();
         }
@@ -137,6 +143,36 @@ class DemoDataIT {
                                 .doesNotContain(milo.id());
                     });
         });
+    }
+
+    @Autowired
+    BillingAccounts billing;
+
+    @Autowired
+    SeatUsage seats;
+
+    @Test
+    void theDemoOrganizationIsOnAGrowthTrialAndEveryEnrollmentOfThePilotHoldsASeat() {
+        var demo = registry.findBySlug("demo").orElseThrow();
+
+        demoProgram.run(null);
+
+        var pilot = TenantScope.get(
+                demo.id(),
+                () -> programs.findAll().stream()
+                        .filter(program -> program.name().equals(DemoProgram.NAME))
+                        .findFirst()
+                        .orElseThrow());
+        var enrolled = TenantScope.get(
+                demo.id(),
+                () -> enrollments.findByProgramIdOrderByCreatedAtAsc(pilot.id()).size());
+        assertThat(TenantScope.get(demo.id(), seats::perProgram)).containsEntry(pilot.id(), enrolled);
+        var overview = billing.overview(demo.id());
+        assertThat(overview.planCode()).isEqualTo(PlanCatalog.GROWTH);
+        assertThat(overview.status()).isEqualTo(AccountStatus.TRIALING);
+        assertThat(overview.trialEndsAt()).isAfter(Instant.now());
+        await().untilAsserted(
+                        () -> assertThat(billing.overview(demo.id()).seats()).isEqualTo(enrolled));
     }
 
     @Test

@@ -4,21 +4,14 @@ import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.identity.OrgRole;
 import app.tandem.identity.member.Members;
-import app.tandem.mentoring.enrollment.Enrollment;
-import app.tandem.mentoring.enrollment.EnrollmentRepository;
+import app.tandem.mentoring.ProgramSeeding;
 import app.tandem.mentoring.matching.Answer;
 import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.matching.QuestionKind;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.MatchingMode;
-import app.tandem.mentoring.program.Program;
 import app.tandem.mentoring.program.ProgramKind;
-import app.tandem.mentoring.program.ProgramRepository;
 import app.tandem.mentoring.program.ProgramSettings;
-import app.tandem.mentoring.program.ProgramStatus;
-import app.tandem.mentoring.program.QuestionDefinition;
-import app.tandem.mentoring.program.RegistrationQuestion;
-import app.tandem.mentoring.program.RegistrationQuestionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,25 +66,19 @@ public class DemoProgram implements ApplicationRunner {
 
     private final TenantRegistry registry;
     private final Members members;
-    private final ProgramRepository programs;
-    private final RegistrationQuestionRepository questions;
-    private final EnrollmentRepository enrollments;
+    private final ProgramSeeding seeding;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     DemoProgram(
             TenantRegistry registry,
             Members members,
-            ProgramRepository programs,
-            RegistrationQuestionRepository questions,
-            EnrollmentRepository enrollments,
+            ProgramSeeding seeding,
             TransactionTemplate transactions,
             Clock clock) {
         this.registry = registry;
         this.members = members;
-        this.programs = programs;
-        this.questions = questions;
-        this.enrollments = enrollments;
+        this.seeding = seeding;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -105,7 +92,7 @@ public class DemoProgram implements ApplicationRunner {
         TenantScope.run(
                 demo.get().id(),
                 () -> transactions.executeWithoutResult(status -> {
-                    if (programs.count() == 0) {
+                    if (seeding.noProgramYet()) {
                         seed();
                     }
                 }));
@@ -114,7 +101,7 @@ public class DemoProgram implements ApplicationRunner {
     private void seed() {
         var now = clock.instant();
         var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        var program = new Program(
+        var program = seeding.open(
                 new ProgramSettings(
                         NAME,
                         "Six months of one-to-one mentoring for members of the association: choose a mentor from"
@@ -125,45 +112,40 @@ public class DemoProgram implements ApplicationRunner {
                         today.plusMonths(6),
                         MatchingMode.BOTH,
                         2,
-                        Program.DEFAULT_PENDING_REQUEST_CAP,
-                        Program.DEFAULT_REQUEST_EXPIRY_DAYS),
-                "Ada Admin",
-                now);
-        program.moveTo(ProgramStatus.ENROLLING, now);
-        programs.save(program);
+                        ProgramSettings.DEFAULT_PENDING_REQUEST_CAP,
+                        ProgramSettings.DEFAULT_REQUEST_EXPIRY_DAYS),
+                "Ada Admin");
 
-        var form = new Form(program.id());
-        var mentorTopics = form.ask(Role.MENTOR, QuestionKind.MULTI_CHOICE, "Which topics can you mentor on?", TOPICS);
+        var mentorTopics =
+                program.ask(Role.MENTOR, QuestionKind.MULTI_CHOICE, "Which topics can you mentor on?", TOPICS);
         var menteeTopics =
-                form.ask(Role.MENTEE, QuestionKind.MULTI_CHOICE, "Which topics do you want help with?", TOPICS);
-        form.pair(mentorTopics, menteeTopics, Importance.VERY, null);
+                program.ask(Role.MENTEE, QuestionKind.MULTI_CHOICE, "Which topics do you want help with?", TOPICS);
+        program.pair(mentorTopics, menteeTopics, Importance.VERY, null);
         var mentorLanguages =
-                form.ask(Role.MENTOR, QuestionKind.MULTI_CHOICE, "Which languages can you mentor in?", LANGUAGES);
-        var menteeLanguages = form.ask(
+                program.ask(Role.MENTOR, QuestionKind.MULTI_CHOICE, "Which languages can you mentor in?", LANGUAGES);
+        var menteeLanguages = program.ask(
                 Role.MENTEE, QuestionKind.MULTI_CHOICE, "In which languages would you like your sessions?", LANGUAGES);
-        form.pair(mentorLanguages, menteeLanguages, Importance.MUST, null);
-        var mentorFormat = form.ask(Role.MENTOR, QuestionKind.SINGLE_CHOICE, "How do you prefer to meet?", FORMATS);
-        var menteeFormat = form.ask(Role.MENTEE, QuestionKind.SINGLE_CHOICE, "How do you prefer to meet?", FORMATS);
-        form.pair(mentorFormat, menteeFormat, Importance.MODERATE, null);
-        var mentorYears = form.ask(Role.MENTOR, QuestionKind.NUMBER, "Years of experience in your field", List.of());
-        var menteeYears = form.ask(
+        program.pair(mentorLanguages, menteeLanguages, Importance.MUST, null);
+        var mentorFormat = program.ask(Role.MENTOR, QuestionKind.SINGLE_CHOICE, "How do you prefer to meet?", FORMATS);
+        var menteeFormat = program.ask(Role.MENTEE, QuestionKind.SINGLE_CHOICE, "How do you prefer to meet?", FORMATS);
+        program.pair(mentorFormat, menteeFormat, Importance.MODERATE, null);
+        var mentorYears = program.ask(Role.MENTOR, QuestionKind.NUMBER, "Years of experience in your field", List.of());
+        var menteeYears = program.ask(
                 Role.MENTEE, QuestionKind.NUMBER, "Years of experience you would like your mentor to have", List.of());
-        form.pair(mentorYears, menteeYears, Importance.SOMEWHAT, 10.0);
-        form.ask(Role.MENTEE, QuestionKind.TEXT, "What would make this mentoring a success for you?", List.of());
+        program.pair(mentorYears, menteeYears, Importance.SOMEWHAT, 10.0);
+        program.ask(Role.MENTEE, QuestionKind.TEXT, "What would make this mentoring a success for you?", List.of());
 
         var random = new Random(2027);
         var maya = members.findByEmail("maya@demo.localhost");
-        maya.ifPresent(member -> enrollments.save(new Enrollment(
-                program.id(),
+        maya.ifPresent(member -> program.enroll(
                 member.id(),
                 Role.MENTOR,
                 2,
                 Map.of(
-                        mentorTopics.id(), Answer.choices("Leadership", "Software engineering", "Career change"),
-                        mentorLanguages.id(), Answer.choices("English", "German"),
-                        mentorFormat.id(), Answer.choices("Online"),
-                        mentorYears.id(), Answer.number(15)),
-                now)));
+                        mentorTopics, Answer.choices("Leadership", "Software engineering", "Career change"),
+                        mentorLanguages, Answer.choices("English", "German"),
+                        mentorFormat, Answer.choices("Online"),
+                        mentorYears, Answer.number(15))));
         for (int i = 0; i < FIRST_NAMES.size(); i++) {
             boolean mentor = i % 3 == 0;
             var name = FIRST_NAMES.get(i) + " " + LAST_NAMES.get(i % LAST_NAMES.size());
@@ -171,24 +153,17 @@ public class DemoProgram implements ApplicationRunner {
             var member = members.findByEmail(email).orElseGet(() -> members.add(email, name, OrgRole.MEMBER));
             var answers = new HashMap<UUID, Answer>();
             answers.put(
-                    mentor ? mentorTopics.id() : menteeTopics.id(),
-                    Answer.choices(pick(TOPICS, 1 + random.nextInt(3), random)));
+                    mentor ? mentorTopics : menteeTopics, Answer.choices(pick(TOPICS, 1 + random.nextInt(3), random)));
             answers.put(
-                    mentor ? mentorLanguages.id() : menteeLanguages.id(),
+                    mentor ? mentorLanguages : menteeLanguages,
                     Answer.choices(pick(LANGUAGES, 1 + random.nextInt(2), random)));
             answers.put(
-                    mentor ? mentorFormat.id() : menteeFormat.id(),
-                    Answer.choices(FORMATS.get(random.nextInt(FORMATS.size()))));
+                    mentor ? mentorFormat : menteeFormat, Answer.choices(FORMATS.get(random.nextInt(FORMATS.size()))));
             answers.put(
-                    mentor ? mentorYears.id() : menteeYears.id(),
+                    mentor ? mentorYears : menteeYears,
                     Answer.number(mentor ? 5 + random.nextInt(25) : 3 + random.nextInt(20)));
-            enrollments.save(new Enrollment(
-                    program.id(),
-                    member.id(),
-                    mentor ? Role.MENTOR : Role.MENTEE,
-                    mentor ? 1 + random.nextInt(3) : null,
-                    answers,
-                    now));
+            program.enroll(
+                    member.id(), mentor ? Role.MENTOR : Role.MENTEE, mentor ? 1 + random.nextInt(3) : null, answers);
         }
     }
 
@@ -199,37 +174,4 @@ public class DemoProgram implements ApplicationRunner {
     }
 
     /** The program's registration form as it is written, question by question. */
-    private final class Form {
-
-        private final UUID programId;
-        private int position;
-
-        Form(UUID programId) {
-            this.programId = programId;
-        }
-
-        RegistrationQuestion ask(Role role, QuestionKind kind, String label, List<String> options) {
-            return questions.save(new RegistrationQuestion(
-                    programId,
-                    position++,
-                    new QuestionDefinition(role, kind, label, "", options, kind != QuestionKind.TEXT, null, null)));
-        }
-
-        void pair(RegistrationQuestion mentor, RegistrationQuestion mentee, Importance importance, Double range) {
-            for (var question : List.of(mentor, mentee)) {
-                var definition = question.definition();
-                question.apply(new QuestionDefinition(
-                        definition.role(),
-                        definition.kind(),
-                        definition.label(),
-                        definition.help(),
-                        definition.options(),
-                        definition.required(),
-                        importance,
-                        range));
-            }
-            mentor.pairWith(mentee.id());
-            mentee.pairWith(mentor.id());
-        }
-    }
 }

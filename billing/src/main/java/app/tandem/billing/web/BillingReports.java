@@ -7,7 +7,7 @@ import app.tandem.billing.seat.SeatLedger;
 import app.tandem.billing.seat.SeatUsage;
 import app.tandem.core.context.TenantContext;
 import app.tandem.core.organization.Organizations;
-import app.tandem.mentoring.program.Programs;
+import app.tandem.mentoring.ProgramCatalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +22,7 @@ class BillingReports {
     private final BillingAccounts accounts;
     private final SeatLedger ledger;
     private final SeatUsage usage;
-    private final Programs programs;
+    private final ProgramCatalog programs;
     private final Organizations organizations;
     private final BillingProperties properties;
     private final Clock clock;
@@ -31,7 +31,7 @@ class BillingReports {
             BillingAccounts accounts,
             SeatLedger ledger,
             SeatUsage usage,
-            Programs programs,
+            ProgramCatalog programs,
             Organizations organizations,
             BillingProperties properties,
             Clock clock) {

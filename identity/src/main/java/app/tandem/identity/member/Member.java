@@ -17,7 +17,7 @@ import java.util.UUID;
 /** A person's membership of the organization in scope: their Keycloak user, role and status. */
 @Entity
 @Table(name = "members")
-public class Member {
+class Member {
 
     /** Last-seen times are kept to this precision, so that a busy member costs one update per interval, not per click. */
     static final Duration LAST_SEEN_PRECISION = Duration.ofMinutes(5);
@@ -101,7 +101,12 @@ public class Member {
         this.deactivatedAt = null;
     }
 
-    public SignedInMember snapshot(TenantId tenant) {
+    MemberView view() {
+        return new MemberView(
+                id, keycloakUserId, email, displayName, role, status, createdAt, lastSeenAt, deactivatedAt);
+    }
+
+    SignedInMember snapshot(TenantId tenant) {
         return new SignedInMember(id, tenant, keycloakUserId, email, displayName, role);
     }
 

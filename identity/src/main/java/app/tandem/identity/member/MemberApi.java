@@ -32,7 +32,7 @@ class MemberApi {
     }
 
     /** A member as the API shows it. */
-    record MemberView(
+    record MemberResponse(
             UUID id,
             String email,
             String displayName,
@@ -41,8 +41,8 @@ class MemberApi {
             Instant createdAt,
             Instant lastSeenAt) {
 
-        static MemberView of(Member member) {
-            return new MemberView(
+        static MemberResponse of(MemberView member) {
+            return new MemberResponse(
                     member.id(),
                     member.email(),
                     member.displayName(),
@@ -56,36 +56,36 @@ class MemberApi {
     record RoleChange(OrgRole role) {}
 
     @GetMapping("/me")
-    MemberView me() {
-        return MemberView.of(members.get(currentMember.require().id()));
+    MemberResponse me() {
+        return MemberResponse.of(members.get(currentMember.require().id()));
     }
 
     @GetMapping("/members")
-    List<MemberView> list() {
-        return members.list().stream().map(MemberView::of).toList();
+    List<MemberResponse> list() {
+        return members.list().stream().map(MemberResponse::of).toList();
     }
 
     @GetMapping("/members/{id}")
-    MemberView get(@PathVariable UUID id) {
+    MemberResponse get(@PathVariable UUID id) {
         currentMember.require(OrgRole.COORDINATOR);
-        return MemberView.of(members.get(id));
+        return MemberResponse.of(members.get(id));
     }
 
     @PutMapping("/members/{id}/role")
-    MemberView changeRole(@PathVariable UUID id, @RequestBody RoleChange change) {
+    MemberResponse changeRole(@PathVariable UUID id, @RequestBody RoleChange change) {
         if (change == null || change.role() == null) {
             throw new InvalidMember("Give the new role: ORG_ADMIN, COORDINATOR or MEMBER.");
         }
-        return MemberView.of(members.changeRole(id, change.role()));
+        return MemberResponse.of(members.changeRole(id, change.role()));
     }
 
     @PostMapping("/members/{id}/deactivation")
-    MemberView deactivate(@PathVariable UUID id) {
-        return MemberView.of(members.deactivate(id));
+    MemberResponse deactivate(@PathVariable UUID id) {
+        return MemberResponse.of(members.deactivate(id));
     }
 
     @PostMapping("/members/{id}/reactivation")
-    MemberView reactivate(@PathVariable UUID id) {
-        return MemberView.of(members.reactivate(id));
+    MemberResponse reactivate(@PathVariable UUID id) {
+        return MemberResponse.of(members.reactivate(id));
     }
 }

@@ -113,7 +113,7 @@ public class Members {
      * changes when the email is already a member.
      */
     @Transactional
-    public Member add(String email, String displayName, OrgRole role) {
+    public MemberView add(String email, String displayName, OrgRole role) {
         TenantContext.require();
         var normalised = validEmail(email);
         if (displayName == null || displayName.isBlank()) {
@@ -123,15 +123,17 @@ public class Members {
             throw new InvalidMember("A member's name is at most 200 characters long.");
         }
         return members.findByEmail(normalised)
-                .orElseGet(
-                        () -> members.save(new Member(null, normalised, displayName.strip(), role, clock.instant())));
+                .orElseGet(() -> members.save(new Member(null, normalised, displayName.strip(), role, clock.instant())))
+                .view();
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('COORDINATOR')")
-    public List<Member> list() {
+    public List<MemberView> list() {
         TenantContext.require();
-        return members.findAllByOrderByDisplayNameAsc();
+        return members.findAllByOrderByDisplayNameAsc().stream()
+                .map(Member::view)
+                .toList();
     }
 
     /**
@@ -140,17 +142,18 @@ public class Members {
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('COORDINATOR')")
-    public Page<Member> search(String text, OrgRole role, MemberStatus status, int page, int size) {
+    public Page<MemberView> search(String text, OrgRole role, MemberStatus status, int page, int size) {
         TenantContext.require();
         var query = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return members.search(query, role, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)));
+        return members.search(query, role, status, PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200)))
+                .map(Member::view);
     }
 
     /** The member with this email address (any case), if there is one. */
     @Transactional(readOnly = true)
-    public Optional<Member> findByEmail(String email) {
+    public Optional<MemberView> findByEmail(String email) {
         TenantContext.require();
-        return members.findByEmail(email.strip());
+        return members.findByEmail(email.strip()).map(Member::view);
     }
 
     /** Which of these email addresses (lower case) belong to members already; one query for a whole import. */
@@ -170,20 +173,24 @@ public class Members {
     }
 
     @Transactional(readOnly = true)
-    public Member get(UUID id) {
+    public MemberView get(UUID id) {
+        return entity(id).view();
+    }
+
+    private Member entity(UUID id) {
         TenantContext.require();
         return members.findById(id).orElseThrow(() -> new MemberNotFound(id));
     }
 
     /** The members with these ids, keyed by id (ids of no member of this organization are left out); one query. */
     @Transactional(readOnly = true)
-    public Map<UUID, Member> byIds(Collection<UUID> ids) {
+    public Map<UUID, MemberView> byIds(Collection<UUID> ids) {
         TenantContext.require();
-        var found = new HashMap<UUID, Member>();
+        var found = new HashMap<UUID, MemberView>();
         var distinct = List.copyOf(new HashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += 1000) {
             members.findAllById(distinct.subList(from, Math.min(from + 1000, distinct.size())))
-                    .forEach(member -> found.put(member.id(), member));
+                    .forEach(member -> found.put(member.id(), member.view()));
         }
         return found;
     }
@@ -191,8 +198,8 @@ public class Members {
     /** Changes a member's role; the organization keeps at least one active org admin. */
     @Transactional
     @PreAuthorize("hasRole('ORG_ADMIN')")
-    public Member changeRole(UUID id, OrgRole role) {
-        var member = get(id);
+    public MemberView changeRole(UUID id, OrgRole role) {
+        var member = entity(id);
         if (member.role() == OrgRole.ORG_ADMIN && role != OrgRole.ORG_ADMIN && member.active()) {
             requireAnotherOrgAdmin();
         }
@@ -201,7 +208,7 @@ public class Members {
         if (before != role) {
             audit.record(currentMember.asActor(), "member.role-changed", member.email(), before + " → " + role);
         }
-        return member;
+        return member.view();
     }
 
     /**
@@ -210,10 +217,10 @@ public class Members {
      */
     @Transactional
     @PreAuthorize("hasRole('ORG_ADMIN')")
-    public Member deactivate(UUID id) {
-        var member = get(id);
+    public MemberView deactivate(UUID id) {
+        var member = entity(id);
         if (!member.active()) {
-            return member;
+            return member.view();
         }
         if (member.role() == OrgRole.ORG_ADMIN) {
             requireAnotherOrgAdmin();
@@ -222,18 +229,18 @@ public class Members {
         member.deactivate(now);
         events.publishEvent(new MemberDeactivated(TenantContext.require(), member.id(), member.email(), now));
         audit.record(currentMember.asActor(), "member.deactivated", member.email(), "");
-        return member;
+        return member.view();
     }
 
     @Transactional
     @PreAuthorize("hasRole('ORG_ADMIN')")
-    public Member reactivate(UUID id) {
-        var member = get(id);
+    public MemberView reactivate(UUID id) {
+        var member = entity(id);
         if (!member.active()) {
             member.reactivate();
             audit.record(currentMember.asActor(), "member.reactivated", member.email(), "");
         }
-        return member;
+        return member.view();
     }
 
     /**

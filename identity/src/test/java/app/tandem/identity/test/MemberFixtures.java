@@ -6,7 +6,7 @@ import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.identity.OrgRole;
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import app.tandem.identity.member.Members;
 import app.tandem.identity.security.BrowserSessions;
 import app.tandem.infra.keycloak.TestKeycloak;
@@ -44,7 +44,7 @@ public class MemberFixtures {
     public Account member(Tenant tenant, OrgRole role) {
         var person = person(role.name().toLowerCase().replace('_', '-'));
         directory.addMember(tenant.slug(), person.userId());
-        Member member = TenantScope.get(tenant.id(), () -> members.add(person.email(), person.displayName(), role));
+        MemberView member = TenantScope.get(tenant.id(), () -> members.add(person.email(), person.displayName(), role));
         return new Account(person.userId(), person.email(), PASSWORD, person.displayName(), member.id());
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** An answer to a registration question as it is stored: chosen options, a number, or text. */
 @Embeddable
-public class StoredAnswer {
+class StoredAnswer {
 
     @Column(nullable = false)
     private String[] options;

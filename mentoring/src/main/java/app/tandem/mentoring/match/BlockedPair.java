@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A mentor and a mentee (as members) an admin blocked from being matched in a program. */
 @Entity
 @Table(name = "blocked_pairs")
-public class BlockedPair {
+class BlockedPair {
 
     @Id
     private UUID id;

@@ -1,6 +1,6 @@
 package app.tandem.mentoring.match;
 
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import app.tandem.identity.member.Members;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.enrollment.EnrollmentRepository;
@@ -65,10 +65,10 @@ class Directory {
     }
 
     /** The looked-up batch. */
-    record Entries(Map<UUID, Enrollment> enrollments, Map<UUID, Member> members, Map<UUID, String> programNames) {
+    record Entries(Map<UUID, Enrollment> enrollments, Map<UUID, MemberView> members, Map<UUID, String> programNames) {
 
         /** The member behind an enrollment, or null when either is gone. */
-        Member member(UUID enrollmentId) {
+        MemberView member(UUID enrollmentId) {
             var enrollment = enrollments.get(enrollmentId);
             return enrollment == null ? null : members.get(enrollment.memberId());
         }

@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "matches")
-public class Match {
+class Match {
 
     static final int MAX_REASONS = 1000;
 

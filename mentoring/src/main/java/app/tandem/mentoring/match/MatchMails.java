@@ -2,7 +2,7 @@ package app.tandem.mentoring.match;
 
 import app.tandem.core.mail.MailTemplates;
 import app.tandem.core.mail.Outbox;
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +27,7 @@ class MatchMails {
         this.templates = templates;
     }
 
-    void requestReceived(String program, Member mentor, Member mentee, String message, Instant expires) {
+    void requestReceived(String program, MemberView mentor, MemberView mentee, String message, Instant expires) {
         send(
                 "request-received",
                 mentor,
@@ -39,7 +39,7 @@ class MatchMails {
                         "expires", DAY.format(expires.atZone(ZoneOffset.UTC))));
     }
 
-    void requestAnswered(String template, String program, Member mentor, Member mentee, String note) {
+    void requestAnswered(String template, String program, MemberView mentor, MemberView mentee, String note) {
         var model = new HashMap<String, Object>();
         model.put("program", program);
         model.put("mentor", mentor.displayName());
@@ -48,14 +48,14 @@ class MatchMails {
         send(template, mentee, model);
     }
 
-    void requestWithdrawn(String program, Member mentor, Member mentee) {
+    void requestWithdrawn(String program, MemberView mentor, MemberView mentee) {
         send(
                 "request-withdrawn",
                 mentor,
                 Map.of("program", program, "mentor", mentor.displayName(), "mentee", mentee.displayName()));
     }
 
-    void requestReminder(String program, Member mentor, Member mentee, Instant expires) {
+    void requestReminder(String program, MemberView mentor, MemberView mentee, Instant expires) {
         send(
                 "request-reminder",
                 mentor,
@@ -66,7 +66,7 @@ class MatchMails {
                         "expires", DAY.format(expires.atZone(ZoneOffset.UTC))));
     }
 
-    void requestLapsed(String program, UUID programId, Member mentor, Member mentee) {
+    void requestLapsed(String program, UUID programId, MemberView mentor, MemberView mentee) {
         send(
                 "request-lapsed",
                 mentee,
@@ -81,7 +81,7 @@ class MatchMails {
                         mentee.displayName()));
     }
 
-    void requestClosed(String program, Member mentor, Member mentee) {
+    void requestClosed(String program, MemberView mentor, MemberView mentee) {
         send(
                 "request-closed",
                 mentor,
@@ -89,12 +89,12 @@ class MatchMails {
     }
 
     /** Tells both people of a new active match. */
-    void matchMade(String program, Member mentor, Member mentee, String reasons) {
+    void matchMade(String program, MemberView mentor, MemberView mentee, String reasons) {
         matchMade(program, mentor, mentee, "mentor", reasons);
         matchMade(program, mentee, mentor, "mentee", reasons);
     }
 
-    private void matchMade(String program, Member to, Member other, String role, String reasons) {
+    private void matchMade(String program, MemberView to, MemberView other, String role, String reasons) {
         send(
                 "match-made",
                 to,
@@ -114,7 +114,7 @@ class MatchMails {
     }
 
     /** Tells both people that their match has ended, and why (the sentence's end: "… has ended: {why}."). */
-    void matchEnded(String program, Member mentor, Member mentee, String why) {
+    void matchEnded(String program, MemberView mentor, MemberView mentee, String why) {
         for (var pair : List.of(List.of(mentor, mentee), List.of(mentee, mentor))) {
             send(
                     "match-ended",
@@ -131,7 +131,7 @@ class MatchMails {
         }
     }
 
-    private void send(String template, Member to, Map<String, ?> model) {
+    private void send(String template, MemberView to, Map<String, ?> model) {
         outbox.enqueue(templates.render("mentoring/mail/" + template, model).to(to.email()));
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A bulk auto-match of a program: who started it, how it went, its total, and the mentees it left unmatched. */
 @Entity
 @Table(name = "match_runs")
-public class MatchRun {
+class MatchRun {
 
     /** Where a run is. Runs are synchronous for now, so RUNNING is only seen by a run that failed on its way. */
     public enum Status {

@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A mentee asking a mentor of the same program to mentor them, with a message; open until answered or expired. */
 @Entity
 @Table(name = "mentorship_requests")
-public class MentorshipRequest {
+class MentorshipRequest {
 
     public static final int MAX_TEXT = 2000;
 

@@ -1,6 +1,6 @@
 package app.tandem.mentoring.match;
 
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import app.tandem.mentoring.enrollment.Enrollment;
 import app.tandem.mentoring.matching.Exclusions;
 import app.tandem.mentoring.matching.PairAssessment;
@@ -38,7 +38,7 @@ final class ProgramSnapshot {
     final List<Match> ended;
     final List<MentorshipRequest> openRequests;
     final List<BlockedPair> blocked;
-    final Map<UUID, Member> members;
+    final Map<UUID, MemberView> members;
     final Instant now;
 
     ProgramSnapshot(
@@ -49,7 +49,7 @@ final class ProgramSnapshot {
             List<Match> matches,
             List<MentorshipRequest> pending,
             List<BlockedPair> blocked,
-            Map<UUID, Member> members,
+            Map<UUID, MemberView> members,
             Instant now) {
         this.program = program;
         this.questions = questions.stream().collect(Collectors.toMap(q -> q.id().toString(), Function.identity()));
@@ -167,7 +167,7 @@ final class ProgramSnapshot {
     }
 
     /** The member behind one of the program's enrollments (read with the snapshot, no query). */
-    Member member(UUID enrollmentId) {
+    MemberView member(UUID enrollmentId) {
         return members.get(enrollments.get(enrollmentId).memberId());
     }
 

@@ -7,4 +7,7 @@
  * <p>Plain Java on purpose: records and small classes with no framework, so that services wrap it and benchmarks
  * measure it alone. Start at {@link Scoring}.
  */
+@NamedInterface("matching")
 package app.tandem.mentoring.matching;
+
+import org.springframework.modulith.NamedInterface;

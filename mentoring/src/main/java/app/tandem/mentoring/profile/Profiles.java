@@ -3,7 +3,7 @@ package app.tandem.mentoring.profile;
 import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
-import app.tandem.identity.member.Member;
+import app.tandem.identity.member.MemberView;
 import app.tandem.identity.member.Members;
 import java.time.Clock;
 import java.util.Collection;
@@ -58,11 +58,11 @@ public class Profiles {
     @PreAuthorize("isAuthenticated()")
     public Map<UUID, MemberProfile> of(Collection<UUID> memberIds) {
         TenantContext.require();
-        Map<UUID, Member> found = members.byIds(memberIds);
+        Map<UUID, MemberView> found = members.byIds(memberIds);
         Map<UUID, Profile> written = profiles.findAllById(found.keySet()).stream()
                 .collect(Collectors.toMap(Profile::memberId, Function.identity()));
         return found.values().stream()
-                .collect(Collectors.toMap(Member::id, member -> view(member.id(), member.displayName(), written)));
+                .collect(Collectors.toMap(MemberView::id, member -> view(member.id(), member.displayName(), written)));
     }
 
     /** Replaces the signed-in member's profile; nothing changes when a field is wrong. */

@@ -1,6 +1,9 @@
 package app.tandem.mentoring.program;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Who makes matches in a program. */
+@NamedInterface("program-settings")
 public enum MatchingMode {
     /** Mentees request mentors from their suggestions; mentors accept or decline. */
     SELF,

@@ -16,9 +16,6 @@ import java.util.UUID;
 @Table(name = "programs")
 public class Program {
 
-    public static final int DEFAULT_PENDING_REQUEST_CAP = 5;
-    public static final int DEFAULT_REQUEST_EXPIRY_DAYS = 14;
-
     @Id
     private UUID id;
 

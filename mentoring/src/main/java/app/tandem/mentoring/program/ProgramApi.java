@@ -64,8 +64,8 @@ class ProgramApi {
                     endsOn,
                     matchingMode,
                     defaultMentorCapacity == null ? 1 : defaultMentorCapacity,
-                    pendingRequestCap == null ? Program.DEFAULT_PENDING_REQUEST_CAP : pendingRequestCap,
-                    requestExpiryDays == null ? Program.DEFAULT_REQUEST_EXPIRY_DAYS : requestExpiryDays);
+                    pendingRequestCap == null ? ProgramSettings.DEFAULT_PENDING_REQUEST_CAP : pendingRequestCap,
+                    requestExpiryDays == null ? ProgramSettings.DEFAULT_REQUEST_EXPIRY_DAYS : requestExpiryDays);
         }
     }
 

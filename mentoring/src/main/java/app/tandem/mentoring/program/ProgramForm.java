@@ -31,8 +31,8 @@ record ProgramForm(
                 "",
                 MatchingMode.BOTH.name(),
                 "1",
-                Integer.toString(Program.DEFAULT_PENDING_REQUEST_CAP),
-                Integer.toString(Program.DEFAULT_REQUEST_EXPIRY_DAYS));
+                Integer.toString(ProgramSettings.DEFAULT_PENDING_REQUEST_CAP),
+                Integer.toString(ProgramSettings.DEFAULT_REQUEST_EXPIRY_DAYS));
     }
 
     static ProgramForm of(Program program) {

@@ -1,6 +1,9 @@
 package app.tandem.mentoring.program;
 
+import org.springframework.modulith.NamedInterface;
+
 /** How mentoring happens in a program. */
+@NamedInterface("program-settings")
 public enum ProgramKind {
     /** One mentor, one mentee per match; a mentor may have several matches up to their capacity. */
     ONE_TO_ONE,

@@ -1,11 +1,13 @@
 package app.tandem.mentoring.program;
 
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What an admin sets on a program. {@code maxGroupSize} only for GROUP programs; the cap and expiry default to
- * {@link Program#DEFAULT_PENDING_REQUEST_CAP} and {@link Program#DEFAULT_REQUEST_EXPIRY_DAYS}.
+ * {@link #DEFAULT_PENDING_REQUEST_CAP} and {@link #DEFAULT_REQUEST_EXPIRY_DAYS}.
  */
+@NamedInterface("program-settings")
 public record ProgramSettings(
         String name,
         String description,
@@ -16,4 +18,8 @@ public record ProgramSettings(
         MatchingMode matchingMode,
         int defaultMentorCapacity,
         int pendingRequestCap,
-        int requestExpiryDays) {}
+        int requestExpiryDays) {
+
+    public static final int DEFAULT_PENDING_REQUEST_CAP = 5;
+    public static final int DEFAULT_REQUEST_EXPIRY_DAYS = 14;
+}

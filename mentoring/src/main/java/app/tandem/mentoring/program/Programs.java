@@ -4,6 +4,7 @@ import app.tandem.core.audit.AuditTrail;
 import app.tandem.core.context.TenantContext;
 import app.tandem.identity.CurrentMember;
 import app.tandem.identity.OrgRole;
+import app.tandem.mentoring.ProgramCatalog;
 import app.tandem.mentoring.SeatAllowance;
 import app.tandem.mentoring.matching.QuestionKind;
 import app.tandem.mentoring.matching.Role;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * while its questions are half changed.
  */
 @Service
-public class Programs {
+public class Programs implements ProgramCatalog {
 
     /** Which way a question moves in its program's form. */
     public enum Direction {
@@ -159,10 +160,7 @@ public class Programs {
         return result;
     }
 
-    /**
-     * The names of the organization's programs among {@code ids}, for modules that show what they count per program
-     * (billing's seats); any program, whatever its status. Unknown ids are left out.
-     */
+    @Override
     @Transactional(readOnly = true)
     public Map<UUID, String> names(Collection<UUID> ids) {
         TenantContext.require();

@@ -68,8 +68,8 @@ class EnrollmentStorageIT {
                                     null,
                                     MatchingMode.BOTH,
                                     2,
-                                    Program.DEFAULT_PENDING_REQUEST_CAP,
-                                    Program.DEFAULT_REQUEST_EXPIRY_DAYS),
+                                    ProgramSettings.DEFAULT_PENDING_REQUEST_CAP,
+                                    ProgramSettings.DEFAULT_REQUEST_EXPIRY_DAYS),
                             "Ada",
                             now));
                     var topics = questions.save(new RegistrationQuestion(

@@ -69,8 +69,8 @@ public class ProgramFixtures {
                                     LocalDate.of(2027, 5, 31),
                                     MatchingMode.BOTH,
                                     2,
-                                    Program.DEFAULT_PENDING_REQUEST_CAP,
-                                    Program.DEFAULT_REQUEST_EXPIRY_DAYS),
+                                    ProgramSettings.DEFAULT_PENDING_REQUEST_CAP,
+                                    ProgramSettings.DEFAULT_REQUEST_EXPIRY_DAYS),
                             "Test",
                             now);
                     for (var step : path(status)) {

@@ -5,4 +5,7 @@
  * {@code @Async} methods through {@link app.tandem.core.context.TenantContextTaskDecorator}, and
  * {@link app.tandem.core.context.TenantJobs} runs a job once for every active tenant with bounded parallelism.
  */
+@NamedInterface("context")
 package app.tandem.core.context;
+
+import org.springframework.modulith.NamedInterface;

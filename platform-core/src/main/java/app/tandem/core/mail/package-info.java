@@ -6,4 +6,7 @@
  * {@link app.tandem.core.mail.Mailer} (SMTP, {@code spring.mail.*}) with retries and backoff, cluster-safe, so that an
  * outage of the mail server loses nothing and no mail is sent twice except in the window its documentation names.
  */
+@NamedInterface("mail")
 package app.tandem.core.mail;
+
+import org.springframework.modulith.NamedInterface;

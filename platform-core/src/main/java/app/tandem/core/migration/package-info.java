@@ -9,4 +9,7 @@
  * <p>Besides Hibernate's schema mapper, this package is the only code that sets {@code search_path}: Flyway does so
  * while it migrates a schema, and the schema template with {@code SET LOCAL} inside the transaction that builds one.
  */
+@NamedInterface("migration")
 package app.tandem.core.migration;
+
+import org.springframework.modulith.NamedInterface;

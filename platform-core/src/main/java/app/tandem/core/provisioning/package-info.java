@@ -7,4 +7,7 @@
  * to retry or discard, and discarding runs the compensations of the steps done, in reverse. A tenant becomes ACTIVE
  * only after its last step.
  */
+@NamedInterface("provisioning")
 package app.tandem.core.provisioning;
+
+import org.springframework.modulith.NamedInterface;

@@ -5,4 +5,7 @@
  * migrated, or whose migration failed gets 503 — for that tenant only. Controllers say which hosts they serve with
  * {@link app.tandem.core.routing.OnTenantHost} or {@link app.tandem.core.routing.OnApexHost}.
  */
+@NamedInterface("routing")
 package app.tandem.core.routing;
+
+import org.springframework.modulith.NamedInterface;
