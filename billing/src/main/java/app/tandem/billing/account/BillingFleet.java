@@ -4,6 +4,7 @@ import app.tandem.billing.plan.Plan;
 import app.tandem.billing.plan.PlanCatalog;
 import app.tandem.core.audit.Actor;
 import app.tandem.core.audit.AuditTrail;
+import app.tandem.core.audit.OperatorAudit;
 import app.tandem.core.context.TenantScope;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantId;
@@ -11,6 +12,7 @@ import app.tandem.core.tenant.TenantNotFound;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStatus;
 import app.tandem.core.web.DomainException;
+import app.tandem.identity.CurrentOperator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -32,10 +34,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.core.user.OAuth2User;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on a plan that is not free (an OVERAGE plan's seats past its limit cost the same per seat).
  *
  * <p>Each change (a comp, a longer grace period, an ENTERPRISE seat limit) locks the account, goes through the
- * account's own method and is written to the organization's audit trail in the same transaction; a refusal changes
- * nothing. Changes run in the organization's scope, so call them outside a transaction.
+ * account's own method and is written, in the same transaction, to the operator audit (where the console lists it
+ * beside the operators' other actions) and to the organization's own audit trail (so its admins see who changed their
+ * billing); a refusal changes nothing. Changes run in the organization's scope, so call them outside a transaction.
  */
 @Service
 @PreAuthorize("hasRole('PLATFORM_OPERATOR')")
@@ -60,6 +59,9 @@ public class BillingFleet {
 
     /** Subscription states in which the provider no longer charges. */
     private static final Set<String> ENDED_SUBSCRIPTIONS = Set.of("canceled", "incomplete_expired");
+
+    /** The key of an operator audit entry's details that says what a billing action changed. */
+    private static final String CHANGE = "change";
 
     /** The most accounts one page of the view holds. */
     public static final int MAX_PAGE_SIZE = 200;
@@ -76,6 +78,7 @@ public class BillingFleet {
     private final PlanCatalog catalog;
     private final TenantRegistry tenants;
     private final AuditTrail audit;
+    private final OperatorAudit operatorAudit;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -85,6 +88,7 @@ public class BillingFleet {
             PlanCatalog catalog,
             TenantRegistry tenants,
             AuditTrail audit,
+            OperatorAudit operatorAudit,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             Clock clock) {
@@ -92,6 +96,7 @@ public class BillingFleet {
         this.catalog = catalog;
         this.tenants = tenants;
         this.audit = audit;
+        this.operatorAudit = operatorAudit;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -200,7 +205,7 @@ public class BillingFleet {
         }
     }
 
-    /** An operator's billing action as the organization's audit trail holds it. */
+    /** An operator's billing action as the operator audit holds it. */
     public record BillingAction(Instant occurredAt, String actor, String action, String details) {}
 
     /** A page of the view, with the totals of every account that matches. */
@@ -238,18 +243,16 @@ public class BillingFleet {
                 .orElseThrow(BillingRefused::noAccount);
     }
 
-    /** The operators' billing actions on the organization, newest first, from its audit trail (empty without one). */
+    /** The operators' billing actions on the organization, newest first, from the operator audit. */
     public List<BillingAction> history(TenantId id, int limit) {
-        var tenant = tenants.find(id).orElseThrow(() -> new TenantNotFound(id.toString()));
-        if (!TenantRegistry.WITH_SCHEMA.contains(tenant.status())) {
-            return List.of();
-        }
-        return TenantScope.get(
-                id,
-                () -> audit.recent("billing.", 0, limit).stream()
-                        .map(event -> new BillingAction(
-                                event.occurredAt(), event.actorName(), event.action(), event.details()))
-                        .toList());
+        tenants.find(id).orElseThrow(() -> new TenantNotFound(id.toString()));
+        return operatorAudit.ofTenant(id, "billing.", limit).stream()
+                .map(entry -> new BillingAction(
+                        entry.occurredAt(),
+                        entry.actorEmail() != null ? entry.actorEmail() : entry.actorSubject(),
+                        entry.action(),
+                        String.valueOf(entry.details().getOrDefault(CHANGE, ""))))
+                .toList();
     }
 
     /**
@@ -328,14 +331,19 @@ public class BillingFleet {
         if (!TenantRegistry.WITH_SCHEMA.contains(tenant.status())) {
             throw FleetActionRefused.closed(tenant);
         }
-        var actor = operator();
+        var operator = CurrentOperator.require();
         TenantScope.run(
                 id,
                 () -> transactions.executeWithoutResult(tx -> {
                     var account = accounts.lock(id.value()).orElseThrow(BillingRefused::noAccount);
                     var details = work.apply(account);
                     accounts.flush();
-                    audit.record(actor, action, tenant.slug().value(), details);
+                    operatorAudit.record(operator, action, id, tenant.slug().value(), Map.of(CHANGE, details));
+                    audit.record(
+                            new Actor(operator.subject(), "Platform operator " + operator.label()),
+                            action,
+                            tenant.slug().value(),
+                            details);
                 }));
         return account(id);
     }
@@ -350,30 +358,6 @@ public class BillingFleet {
             return true;
         }
         return false;
-    }
-
-    /** The operator of the current request, as the audit trail names them. */
-    private static Actor operator() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            throw new IllegalStateException("A billing action needs a signed-in operator");
-        }
-        String subject;
-        String email;
-        if (authentication instanceof JwtAuthenticationToken token) {
-            subject = token.getToken().getSubject();
-            email = token.getToken().getClaimAsString("email");
-        } else if (authentication.getPrincipal() instanceof OidcUser user) {
-            subject = user.getSubject();
-            email = user.getEmail();
-        } else if (authentication.getPrincipal() instanceof OAuth2User user) {
-            subject = user.getName();
-            email = user.getAttribute("email");
-        } else {
-            subject = authentication.getName();
-            email = null;
-        }
-        return new Actor(subject, "Platform operator " + (email != null ? email : subject));
     }
 
     private static final String SELECT = """

@@ -112,4 +112,12 @@ class FleetFixtures {
         return TenantScope.get(
                 tenant.id(), () -> audit.recent("billing.", 0, 50).getContent());
     }
+
+    /** The platform's operator audit entries about the organization, newest first: action, operator and change. */
+    List<Map<String, Object>> operatorAudit(Tenant tenant) {
+        return jdbc.sql("""
+                        select action, actor_subject, actor_email, details ->> 'change' as change
+                        from platform.operator_audit where tenant_id = ? order by occurred_at desc
+                        """).param(tenant.id().value()).query().listOfRows();
+    }
 }

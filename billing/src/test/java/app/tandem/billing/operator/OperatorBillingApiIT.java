@@ -252,6 +252,12 @@ class OperatorBillingApiIT {
         assertThat(entry.actorId()).isEqualTo(operator.userId());
         assertThat(entry.actorName()).contains(operator.email());
         assertThat(entry.details()).contains("ENTERPRISE", "was GROWTH (PAST_DUE)", "open again");
+        assertThat(fleet.operatorAudit(tenant)).singleElement().satisfies(audited -> {
+            assertThat(audited.get("action")).isEqualTo("billing.comp");
+            assertThat(audited.get("actor_subject")).isEqualTo(operator.userId());
+            assertThat(audited.get("actor_email")).isEqualTo(operator.email());
+            assertThat((String) audited.get("change")).isEqualTo(entry.details());
+        });
         mvc.perform(operator(get(API + "/" + tenant.id() + "/actions")))
                 .andExpect(jsonPath("$[0].action").value("billing.comp"));
     }
@@ -269,6 +275,7 @@ class OperatorBillingApiIT {
 
         assertThat(fleet.row(tenant)).isEqualTo(before);
         assertThat(fleet.billingAudit(tenant)).isEmpty();
+        assertThat(fleet.operatorAudit(tenant)).isEmpty();
     }
 
     @Test

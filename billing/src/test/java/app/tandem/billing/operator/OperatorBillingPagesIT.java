@@ -172,7 +172,7 @@ class OperatorBillingPagesIT {
                         .string(allOf(
                                 containsString("Comped"),
                                 containsString("billing.extend-grace"),
-                                containsString("Platform operator " + OPERATOR_EMAIL))));
+                                containsString(">" + OPERATOR_EMAIL + "</span>"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.audit.OperatorAudit;
 import app.tandem.core.routing.OnApexHost;
 import app.tandem.core.tenant.TenantId;
 import app.tandem.core.web.Problems;
@@ -76,7 +77,7 @@ class OperatorApi {
     }
 
     @GetMapping("/tenants/{id}/audit")
-    List<AuditEntry> tenantAudit(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit) {
+    List<OperatorAudit.Entry> tenantAudit(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit) {
         return console.auditTrail(new TenantId(id), limit);
     }
 
@@ -145,7 +146,7 @@ class OperatorApi {
 
     /** The operator audit of every tenant, newest first. */
     @GetMapping("/audit")
-    List<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit) {
+    List<OperatorAudit.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
         return console.auditTrail(limit);
     }
 }

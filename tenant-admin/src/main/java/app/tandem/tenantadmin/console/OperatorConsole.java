@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.audit.OperatorAudit;
 import app.tandem.core.migration.MigrationStates;
 import app.tandem.core.migration.TenantMigrator;
 import app.tandem.core.provisioning.JobStatus;
@@ -10,6 +11,7 @@ import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantId;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantStateConflict;
+import app.tandem.identity.CurrentOperator;
 import app.tandem.identity.IdentityDirectory;
 import app.tandem.tenantadmin.TenantAdminProperties;
 import app.tandem.tenantadmin.console.TenantListing.TenantPage;
@@ -138,12 +140,12 @@ class OperatorConsole {
     }
 
     /** The latest entries of the operator audit, of every tenant. */
-    public List<AuditEntry> auditTrail(int limit) {
+    public List<OperatorAudit.Entry> auditTrail(int limit) {
         return audit.latest(Math.max(1, Math.min(limit, 500)));
     }
 
     /** The audit trail of one tenant. */
-    public List<AuditEntry> auditTrail(TenantId id, int limit) {
+    public List<OperatorAudit.Entry> auditTrail(TenantId id, int limit) {
         registry.require(id);
         return audit.ofTenant(id, Math.max(1, Math.min(limit, 500)));
     }
@@ -225,7 +227,7 @@ class OperatorConsole {
     public TenantExport.Summary export(ExportTicket ticket, OutputStream out) {
         var id = ticket.tenant().id();
         var facts = new TenantExport.Facts(
-                ticket.tenant(), registry.hostsOf(id), migration(id).schemaVersion(), Actor.current());
+                ticket.tenant(), registry.hostsOf(id), migration(id).schemaVersion(), CurrentOperator.require());
         var summary = export.write(facts, out);
         var outcome = new LinkedHashMap<String, Object>();
         outcome.put("tables", summary.tables().size());
@@ -291,8 +293,8 @@ class OperatorConsole {
         details.put("job", job.id().toString());
         details.put("failedStep", job.failedStep());
         details.put("error", job.lastError());
-        return transactions.execute(
-                tx -> audit.record(Actor.current(), action, new TenantId(job.tenantId()), job.slug(), details));
+        return transactions.execute(tx -> audit.record(
+                CurrentOperator.require(), action.code(), new TenantId(job.tenantId()), job.slug(), details));
     }
 
     private static Map<String, Object> jobOutcome(JobView job) {
@@ -316,11 +318,20 @@ class OperatorConsole {
     }
 
     private void record(OperatorAction action, Tenant tenant, Map<String, ?> details) {
-        audit.record(Actor.current(), action, tenant.id(), tenant.slug().value(), details);
+        audit.record(
+                CurrentOperator.require(),
+                action.code(),
+                tenant.id(),
+                tenant.slug().value(),
+                details);
     }
 
     private UUID recordAlone(OperatorAction action, Tenant tenant, Map<String, ?> details) {
-        return transactions.execute(tx ->
-                audit.record(Actor.current(), action, tenant.id(), tenant.slug().value(), details));
+        return transactions.execute(tx -> audit.record(
+                CurrentOperator.require(),
+                action.code(),
+                tenant.id(),
+                tenant.slug().value(),
+                details));
     }
 }

@@ -1,5 +1,7 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.audit.Operator;
+import app.tandem.core.audit.OperatorAudit;
 import app.tandem.core.routing.PublicAddresses;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantHost;
@@ -111,7 +113,11 @@ class TenantDeletions {
                 .param(id.value())
                 .update();
         audit.record(
-                Actor.SYSTEM, OperatorAction.TENANT_DELETED, id, tenant.slug().value(), details);
+                Operator.SYSTEM,
+                OperatorAction.TENANT_DELETED.code(),
+                id,
+                tenant.slug().value(),
+                details);
         log.info("Tenant {} deleted: schema dropped, organization removed", tenant.slug());
         return true;
     }
@@ -129,7 +135,11 @@ class TenantDeletions {
         try {
             var slug = registry.find(id).map(tenant -> tenant.slug().value()).orElse(null);
             transactions.executeWithoutResult(tx -> audit.record(
-                    Actor.SYSTEM, OperatorAction.DELETION_FAILED, id, slug, Map.of("error", error.toString())));
+                    Operator.SYSTEM,
+                    OperatorAction.DELETION_FAILED.code(),
+                    id,
+                    slug,
+                    Map.of("error", error.toString())));
         } catch (RuntimeException e) {
             log.warn("Could not audit the failed deletion of tenant {}: {}", id, e.toString());
         }

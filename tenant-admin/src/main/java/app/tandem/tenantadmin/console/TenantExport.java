@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.audit.Operator;
 import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantHost;
 import java.io.FilterOutputStream;
@@ -61,7 +62,7 @@ class TenantExport {
     record TableFile(String table, String file, List<String> columns, long rows) {}
 
     /** The tenant facts the manifest names besides the data. */
-    record Facts(Tenant tenant, List<TenantHost> hosts, String schemaVersion, Actor exportedBy) {}
+    record Facts(Tenant tenant, List<TenantHost> hosts, String schemaVersion, Operator exportedBy) {}
 
     Summary write(Facts facts, OutputStream out) {
         var schema = TenantActivity.schemaOf(facts.tenant().id());

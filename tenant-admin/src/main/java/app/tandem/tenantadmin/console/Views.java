@@ -1,5 +1,6 @@
 package app.tandem.tenantadmin.console;
 
+import app.tandem.core.audit.OperatorAudit;
 import app.tandem.core.migration.MigrationStates;
 import app.tandem.core.provisioning.JobStatus;
 import app.tandem.core.provisioning.ProvisioningJob;
@@ -38,7 +39,7 @@ final class Views {
             MigrationView migration,
             TenantActivity.Figures members,
             List<JobView> provisioning,
-            List<AuditEntry> audit) {
+            List<OperatorAudit.Entry> audit) {
 
         public boolean canSuspend() {
             return status == TenantStatus.ACTIVE;
