@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -171,6 +172,40 @@ public class BillingAccounts {
                 .filter(account -> account.stripeCustomerId() != null)
                 .map(account -> new Customer(
                         account.stripeCustomerId(), account.stripeSubscriptionId(), account.stripeStatus()));
+    }
+
+    /** A checkout the organization opened at the provider that could still be paid. */
+    public record OpenCheckout(String sessionId, Instant expiresAt) {}
+
+    /**
+     * Makes the organization's checkouts take turns until the caller's transaction ends (only checkouts wait: not
+     * enrollments, webhooks or the quantity sync), and returns the checkout opened before, unless it has expired.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<OpenCheckout> lockCheckout(TenantId tenant) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("checkout:" + tenant.value())
+                .query(Object.class)
+                .optional();
+        return jdbc.sql("""
+                        select checkout_session_id, checkout_expires_at from platform.billing_accounts
+                        where tenant_id = ? and checkout_session_id is not null and checkout_expires_at > ?
+                        """)
+                .params(tenant.value(), Timestamp.from(clock.instant()))
+                .query((row, n) ->
+                        new OpenCheckout(row.getString(1), row.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
+    /** Records the organization's open checkout, in the transaction that holds {@link #lockCheckout}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rememberCheckout(TenantId tenant, OpenCheckout checkout) {
+        jdbc.sql("""
+                        update platform.billing_accounts set checkout_session_id = ?, checkout_expires_at = ?
+                        where tenant_id = ?
+                        """)
+                .params(checkout.sessionId(), Timestamp.from(checkout.expiresAt()), tenant.value())
+                .update();
     }
 
     /** The organization a customer of the payment provider belongs to. */

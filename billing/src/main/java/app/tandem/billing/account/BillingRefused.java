@@ -48,6 +48,14 @@ public class BillingRefused extends DomainException {
                 "Your organization's plan is complimentary: there is nothing to pay. Ask us before you change it.");
     }
 
+    static BillingRefused checkoutPaid() {
+        return new BillingRefused(
+                Kind.CONFLICT,
+                "checkout-paid",
+                "A checkout of your organization was paid a moment ago: its subscription is being set up. Reload the"
+                        + " billing page in a minute.");
+    }
+
     static BillingRefused alreadySubscribed() {
         return new BillingRefused(
                 Kind.CONFLICT,

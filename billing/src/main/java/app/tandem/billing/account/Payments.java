@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What an org admin does with the payment provider: subscribe to a paid plan through the provider's checkout, change
@@ -33,16 +34,19 @@ public class Payments {
     private final PlanCatalog catalog;
     private final TenantRegistry tenants;
     private final ObjectProvider<PaymentGateway> gateway;
+    private final TransactionTemplate transactions;
 
     Payments(
             BillingAccounts accounts,
             PlanCatalog catalog,
             TenantRegistry tenants,
-            ObjectProvider<PaymentGateway> gateway) {
+            ObjectProvider<PaymentGateway> gateway,
+            TransactionTemplate transactions) {
         this.accounts = accounts;
         this.catalog = catalog;
         this.tenants = tenants;
         this.gateway = gateway;
+        this.transactions = transactions;
     }
 
     /** How often a subscription is paid. */
@@ -89,7 +93,9 @@ public class Payments {
     }
 
     /**
-     * Starts the provider's checkout of a paid plan for as many seats as the organization holds (at least one).
+     * Starts the provider's checkout of a paid plan for as many seats as the organization holds (at least one). The
+     * organization has one open checkout at a time: a new one expires the one opened before (by another admin, or in
+     * another tab), so that two can never both be paid; when that one was paid already, the new one is refused.
      *
      * @param adminEmail the paying admin's address, given to a customer created here (an organization set up before
      *     payments were configured has none yet)
@@ -107,18 +113,28 @@ public class Payments {
         if (overview.comped()) {
             throw BillingRefused.comped();
         }
-        var customer = accounts.customerOf(tenant);
-        if (customer.map(Payments::live).orElse(false)) {
-            throw BillingRefused.alreadySubscribed();
-        }
-        var customerId = customer.map(BillingAccounts.Customer::customerId).orElseGet(() -> {
-            var created = payments.createCustomer(
-                    tenant.value(), tenants.require(tenant).displayName(), adminEmail);
-            accounts.attachCustomer(tenant, created);
-            return created;
+        var customerId = accounts.customerOf(tenant)
+                .map(BillingAccounts.Customer::customerId)
+                .orElseGet(() -> {
+                    // Idempotent per organization at the provider: two first checkouts at once get the same customer.
+                    var created = payments.createCustomer(
+                            tenant.value(), tenants.require(tenant).displayName(), adminEmail);
+                    accounts.attachCustomer(tenant, created);
+                    return created;
+                });
+        return transactions.execute(tx -> {
+            var before = accounts.lockCheckout(tenant);
+            if (accounts.customerOf(tenant).map(Payments::live).orElse(false)) {
+                throw BillingRefused.alreadySubscribed();
+            }
+            if (before.isPresent() && !payments.expireCheckout(before.get().sessionId())) {
+                throw BillingRefused.checkoutPaid();
+            }
+            var opened = payments.checkout(new PaymentGateway.Checkout(
+                    tenant.value(), customerId, price, Math.max(1, overview.seats()), successUrl, cancelUrl));
+            accounts.rememberCheckout(tenant, new BillingAccounts.OpenCheckout(opened.sessionId(), opened.expiresAt()));
+            return opened.url();
         });
-        return payments.checkout(new PaymentGateway.Checkout(
-                tenant.value(), customerId, price, Math.max(1, overview.seats()), successUrl, cancelUrl));
     }
 
     /** Opens the provider's page to change the plan of the organization's subscription. */

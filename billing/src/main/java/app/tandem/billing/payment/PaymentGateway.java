@@ -30,11 +30,18 @@ public interface PaymentGateway {
     void deleteCustomer(String customerId);
 
     /**
-     * Starts a hosted checkout that subscribes the customer to a per-seat price.
+     * Starts a hosted checkout that subscribes the customer to a per-seat price. It can be paid until it expires.
      *
-     * @return where to send the org admin to pay
+     * @return the checkout, with where to send the org admin to pay
      */
-    URI checkout(Checkout request);
+    OpenedCheckout checkout(Checkout request);
+
+    /**
+     * Expires a checkout that is still open, so that it can no longer be paid.
+     *
+     * @return true when it cannot be paid any more (expired now or before, or unknown); false when it was paid already
+     */
+    boolean expireCheckout(String sessionId);
 
     /**
      * Opens the provider's hosted page where an org admin manages payment details and sees invoices.
@@ -100,6 +107,15 @@ public interface PaymentGateway {
             }
         }
     }
+
+    /**
+     * A checkout the provider opened.
+     *
+     * @param sessionId the provider's id of the checkout
+     * @param url where to send the org admin to pay
+     * @param expiresAt until when it can be paid
+     */
+    record OpenedCheckout(String sessionId, URI url, Instant expiresAt) {}
 
     /**
      * A subscription as the provider holds it.

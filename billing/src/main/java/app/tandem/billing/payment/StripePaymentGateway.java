@@ -55,6 +55,9 @@ class StripePaymentGateway implements PaymentGateway {
                 .build());
     }
 
+    /** How long a checkout can be paid: Stripe allows 30 minutes to a day. */
+    static final Duration CHECKOUT_LIFETIME = Duration.ofHours(1);
+
     StripePaymentGateway(StripeClient stripe) {
         this.stripe = stripe;
     }
@@ -88,7 +91,7 @@ class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public URI checkout(Checkout request) {
+    public OpenedCheckout checkout(Checkout request) {
         var params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
                 .setCustomer(request.customerId())
@@ -102,11 +105,32 @@ class StripePaymentGateway implements PaymentGateway {
                         .build())
                 .setSuccessUrl(withPlaceholders(request.successUrl()))
                 .setCancelUrl(withPlaceholders(request.cancelUrl()))
+                .setExpiresAt(Instant.now().plus(CHECKOUT_LIFETIME).getEpochSecond())
                 .build();
-        return URI.create(call(
-                        "open the checkout",
-                        () -> stripe.v1().checkout().sessions().create(params))
-                .getUrl());
+        var session = call(
+                "open the checkout", () -> stripe.v1().checkout().sessions().create(params));
+        return new OpenedCheckout(session.getId(), URI.create(session.getUrl()), instant(session.getExpiresAt()));
+    }
+
+    @Override
+    public boolean expireCheckout(String sessionId) {
+        try {
+            return !"complete"
+                    .equals(stripe.v1().checkout().sessions().expire(sessionId).getStatus());
+        } catch (StripeException e) {
+            if (isMissing(e)) {
+                return true;
+            }
+            if (!Integer.valueOf(400).equals(e.getStatusCode())) {
+                throw translate(e, "close the checkout opened before");
+            }
+        }
+        // Stripe expires only open checkouts: this one is expired or complete already.
+        var status = call(
+                        "read the checkout opened before",
+                        () -> stripe.v1().checkout().sessions().retrieve(sessionId))
+                .getStatus();
+        return !"complete".equals(status);
     }
 
     @Override

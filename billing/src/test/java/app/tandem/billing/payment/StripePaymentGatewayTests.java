@@ -27,6 +27,7 @@ import app.tandem.billing.payment.PaymentGateway.Checkout;
 import app.tandem.billing.payment.PaymentGateway.Invoice;
 import app.tandem.billing.payment.PaymentGateway.SubscriptionState;
 import app.tandem.core.web.DomainException.Kind;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
@@ -98,7 +99,7 @@ class StripePaymentGatewayTests {
     void opensACheckoutOfASubscriptionForTheSeats() {
         stripe.stubFor(post("/v1/checkout/sessions").willReturn(okJson(StripeResponses.checkoutSession(TENANT))));
 
-        URI url = gateway.checkout(new Checkout(
+        var opened = gateway.checkout(new Checkout(
                 TENANT,
                 CUSTOMER_ID,
                 PRICE_ID,
@@ -106,9 +107,12 @@ class StripePaymentGatewayTests {
                 URI.create("https://acme.tandem.example/billing?session=%7BCHECKOUT_SESSION_ID%7D"),
                 URI.create("https://acme.tandem.example/billing")));
 
-        assertThat(url)
+        assertThat(opened.url())
                 .hasToString("https://checkout.stripe.com/c/pay/cs_test_a1TandemAcme#fidkdWxOYHwnPyd1blpxYHZxWjA0");
+        assertThat(opened.sessionId()).isEqualTo("cs_test_a1TandemAcme");
+        assertThat(opened.expiresAt()).isEqualTo(Instant.ofEpochSecond(StripeResponses.CREATED + 3600));
         stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withFormParam("expires_at", matching("[0-9]{10}"))
                 .withHeader("Authorization", equalTo("Bearer " + API_KEY))
                 .withHeader("Idempotency-Key", matching(".+"))
                 .withFormParam("mode", equalTo("subscription"))
@@ -120,6 +124,46 @@ class StripePaymentGatewayTests {
                 .withFormParam(
                         "success_url", equalTo("https://acme.tandem.example/billing?session={CHECKOUT_SESSION_ID}"))
                 .withFormParam("cancel_url", equalTo("https://acme.tandem.example/billing")));
+    }
+
+    @Test
+    void expiringAnOpenCheckoutClosesIt() {
+        stripe.stubFor(post("/v1/checkout/sessions/cs_open/expire")
+                .willReturn(okJson(StripeResponses.checkoutSession(TENANT, "cs_open", "expired"))));
+
+        assertThat(gateway.expireCheckout("cs_open")).isTrue();
+
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions/cs_open/expire")));
+    }
+
+    @Test
+    void aCheckoutThatWasPaidCannotBeExpiredAndSaysSo() {
+        stripe.stubFor(post("/v1/checkout/sessions/cs_paid/expire").willReturn(notOpen("cs_paid")));
+        stripe.stubFor(get("/v1/checkout/sessions/cs_paid")
+                .willReturn(okJson(StripeResponses.checkoutSession(TENANT, "cs_paid", "complete"))));
+
+        assertThat(gateway.expireCheckout("cs_paid")).isFalse();
+    }
+
+    @Test
+    void aCheckoutThatHadExpiredAlreadyCountsAsClosed() {
+        stripe.stubFor(post("/v1/checkout/sessions/cs_gone/expire").willReturn(notOpen("cs_gone")));
+        stripe.stubFor(get("/v1/checkout/sessions/cs_gone")
+                .willReturn(okJson(StripeResponses.checkoutSession(TENANT, "cs_gone", "expired"))));
+
+        assertThat(gateway.expireCheckout("cs_gone")).isTrue();
+    }
+
+    private static ResponseDefinitionBuilder notOpen(String sessionId) {
+        return aResponse()
+                .withStatus(400)
+                .withHeader("Content-Type", JSON)
+                .withBody(StripeResponses.error(
+                        "invalid_request_error",
+                        null,
+                        "Only Checkout Sessions with a status in [open] can be expired. This Checkout Session ("
+                                + sessionId + ") is not open.",
+                        null));
     }
 
     @Test

@@ -54,9 +54,14 @@ public final class StripeResponses {
     }
 
     public static String checkoutSession(UUID tenantId) {
+        return checkoutSession(tenantId, "cs_test_a1TandemAcme", "open");
+    }
+
+    /** A checkout session with this id and status: {@code open}, {@code complete} or {@code expired}. */
+    public static String checkoutSession(UUID tenantId, String id, String status) {
         return """
                 {
-                  "id": "cs_test_a1TandemAcme",
+                  "id": "%s",
                   "object": "checkout.session",
                   "cancel_url": "https://acme.tandem.example/billing",
                   "client_reference_id": "%s",
@@ -68,13 +73,13 @@ public final class StripeResponses {
                   "metadata": {},
                   "mode": "subscription",
                   "payment_status": "unpaid",
-                  "status": "open",
+                  "status": "%s",
                   "subscription": null,
                   "success_url": "https://acme.tandem.example/billing?session={CHECKOUT_SESSION_ID}",
                   "ui_mode": "hosted",
-                  "url": "https://checkout.stripe.com/c/pay/cs_test_a1TandemAcme#fidkdWxOYHwnPyd1blpxYHZxWjA0"
+                  "url": "https://checkout.stripe.com/c/pay/%s#fidkdWxOYHwnPyd1blpxYHZxWjA0"
                 }
-                """.formatted(tenantId, CREATED, CUSTOMER_ID, CREATED + 86400);
+                """.formatted(id, tenantId, CREATED, CUSTOMER_ID, CREATED + 3600, status, id);
     }
 
     public static String portalSession() {

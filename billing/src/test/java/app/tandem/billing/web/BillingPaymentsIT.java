@@ -32,7 +32,10 @@ import app.tandem.mentoring.matching.Role;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +62,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class BillingPaymentsIT {
 
     static final String YEARLY_PRICE = "price_1QGrowthYearly";
+
+    /** The id of every checkout the stub opens. */
+    static final String SESSION = "cs_test_a1TandemAcme";
 
     @RegisterExtension
     static WireMockExtension stripe = WireMockExtension.newInstance()
@@ -95,6 +101,8 @@ class BillingPaymentsIT {
         StripeAtWireMock.createsCustomers(stripe);
         stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions"))
                 .willReturn(okJson(StripeResponses.checkoutSession(UUID.randomUUID()))));
+        stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions/" + SESSION + "/expire"))
+                .willReturn(okJson(StripeResponses.checkoutSession(UUID.randomUUID(), SESSION, "expired"))));
         stripe.stubFor(WireMock.post(urlEqualTo("/v1/billing_portal/sessions"))
                 .willReturn(okJson(StripeResponses.portalSession())));
         stripe.stubFor(get(urlPathEqualTo("/v1/invoices")).willReturn(okJson(StripeResponses.list("/v1/invoices"))));
@@ -144,6 +152,8 @@ class BillingPaymentsIT {
                 .andExpect(jsonPath("$.url").value(Matchers.startsWith("https://checkout.stripe.com/")));
         stripe.verify(postRequestedFor(urlEqualTo("/v1/checkout/sessions"))
                 .withFormParam("line_items[0][price]", equalTo(StripeResponses.PRICE_ID)));
+        // The second checkout closed the first: only one of them can be paid.
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions/" + SESSION + "/expire")));
 
         // Back from Stripe the admin is thanked; the subscription itself comes with Stripe's webhook.
         mvc.perform(MockMvcRequestBuilders.get("/admin/billing")
@@ -152,6 +162,66 @@ class BillingPaymentsIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Thank you: your subscription starts")))
                 .andExpect(content().string(Matchers.containsString("No invoices yet.")));
+    }
+
+    @Test
+    void twoAdminsCheckingOutAtOnceTakeTurnsSoThatTheSecondClosesTheFirstsCheckout() throws Exception {
+        var tenant = tenants.activeTenant("pay-twice");
+        var first = people.accessToken(tenant, people.member(tenant, OrgRole.ORG_ADMIN));
+        var second = people.accessToken(tenant, people.member(tenant, OrgRole.ORG_ADMIN));
+        customer(tenant);
+        stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions"))
+                .willReturn(okJson(StripeResponses.checkoutSession(tenant.id().value()))
+                        .withFixedDelay(400)));
+
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var both = List.of(first, second).stream()
+                    .map(token -> CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return checkout(tenant, token, "{\"plan\": \"GROWTH\"}")
+                                            .andReturn()
+                                            .getResponse()
+                                            .getStatus();
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            pool))
+                    .toList();
+            assertThat(both.stream().map(CompletableFuture::join)).containsExactly(200, 200);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        stripe.verify(2, postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions/" + SESSION + "/expire")));
+    }
+
+    @Test
+    void aCheckoutWhileTheOneBeforeWasJustPaidIsRefusedAndOpensNothing() throws Exception {
+        var tenant = tenants.activeTenant("pay-paid");
+        var token = people.accessToken(tenant, people.member(tenant, OrgRole.ORG_ADMIN));
+        checkout(tenant, token, "{\"plan\": \"GROWTH\"}").andExpect(status().isOk());
+        // Stripe expires only open checkouts; this one was paid, and its webhook has not arrived yet.
+        stripe.stubFor(WireMock.post(urlEqualTo("/v1/checkout/sessions/" + SESSION + "/expire"))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(StripeResponses.error(
+                                "invalid_request_error",
+                                null,
+                                "Only Checkout Sessions with a status in [open] can be expired.",
+                                null))));
+        stripe.stubFor(get(urlEqualTo("/v1/checkout/sessions/" + SESSION))
+                .willReturn(okJson(StripeResponses.checkoutSession(tenant.id().value(), SESSION, "complete"))));
+
+        checkout(tenant, token, "{\"plan\": \"GROWTH\", \"interval\": \"yearly\"}")
+                .andExpect(status().isConflict())
+                .andExpect(problem("checkout-paid"));
+
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/checkout/sessions")));
     }
 
     @Test
