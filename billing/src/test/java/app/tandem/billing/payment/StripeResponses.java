@@ -1,5 +1,6 @@
 package app.tandem.billing.payment;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -57,7 +58,10 @@ public final class StripeResponses {
         return checkoutSession(tenantId, "cs_test_a1TandemAcme", "open");
     }
 
-    /** A checkout session with this id and status: {@code open}, {@code complete} or {@code expired}. */
+    /**
+     * A checkout session with this id and status: {@code open}, {@code complete} or {@code expired}. It expires an hour
+     * from now, as Tandem's checkouts do.
+     */
     public static String checkoutSession(UUID tenantId, String id, String status) {
         return """
                 {
@@ -79,7 +83,7 @@ public final class StripeResponses {
                   "ui_mode": "hosted",
                   "url": "https://checkout.stripe.com/c/pay/%s#fidkdWxOYHwnPyd1blpxYHZxWjA0"
                 }
-                """.formatted(id, tenantId, CREATED, CUSTOMER_ID, CREATED + 3600, status, id);
+                """.formatted(id, tenantId, CREATED, CUSTOMER_ID, Instant.now().getEpochSecond() + 3600, status, id);
     }
 
     public static String portalSession() {
