@@ -16,6 +16,7 @@ import app.tandem.billing.account.BillingAccounts;
 import app.tandem.billing.plan.PlanCatalog;
 import app.tandem.billing.seat.SeatUsage;
 import app.tandem.core.context.TenantScope;
+import app.tandem.core.tenant.Tenant;
 import app.tandem.core.tenant.TenantRegistry;
 import app.tandem.core.tenant.TenantSlug;
 import app.tandem.core.tenant.TenantStatus;
@@ -33,6 +34,7 @@ import app.tandem.mentoring.matching.Importance;
 import app.tandem.mentoring.matching.QuestionPair;
 import app.tandem.mentoring.matching.Role;
 import app.tandem.mentoring.program.MatchingQuestions;
+import app.tandem.mentoring.program.Program;
 import app.tandem.mentoring.program.ProgramRepository;
 import app.tandem.mentoring.program.ProgramStatus;
 import app.tandem.mentoring.program.RegistrationQuestionRepository;
@@ -157,12 +159,7 @@ class DemoDataIT {
 
         demoProgram.run(null);
 
-        var pilot = TenantScope.get(
-                demo.id(),
-                () -> programs.findAll().stream()
-                        .filter(program -> program.name().equals(DemoProgram.NAME))
-                        .findFirst()
-                        .orElseThrow());
+        var pilot = pilot(demo);
         var enrolled = TenantScope.get(
                 demo.id(),
                 () -> enrollments.findByProgramIdOrderByCreatedAtAsc(pilot.id()).size());
@@ -178,12 +175,7 @@ class DemoDataIT {
     @Test
     void adaRunsAutoMatchOnThePilotAndGetsDraftsWithReasons() throws Exception {
         var demo = registry.findBySlug("demo").orElseThrow();
-        var pilot = TenantScope.get(
-                demo.id(),
-                () -> programs.findAll().stream()
-                        .filter(program -> program.name().equals(DemoProgram.NAME))
-                        .findFirst()
-                        .orElseThrow());
+        var pilot = pilot(demo);
         var ada = TenantScope.get(
                 demo.id(), () -> members.findByEmail("ada@demo.localhost").orElseThrow());
         var session = BrowserSessions.signedIn(
@@ -202,5 +194,14 @@ class DemoDataIT {
         mvc.perform(get(board).with(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("counted Very important (5)")));
+    }
+
+    private Program pilot(Tenant demo) {
+        return TenantScope.get(
+                demo.id(),
+                () -> programs.findAll().stream()
+                        .filter(program -> program.name().equals(DemoProgram.NAME))
+                        .findFirst()
+                        .orElseThrow());
     }
 }
