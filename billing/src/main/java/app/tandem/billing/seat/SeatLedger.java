@@ -16,14 +16,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The seat ledger of the organization in scope, and mentoring's seat allowance. Every change takes the lock of the
- * organization's single {@code seat_total} row first, so seat changes of one organization happen one after the other:
- * when twenty members enroll at once with one seat left, exactly one gets it. A seat is taken in the enrolling
- * transaction and released after the withdrawal or the program's closing committed; taking or releasing the same
- * enrollment's seat again changes nothing.
+ * The seat ledger of the organization in scope; {@link MeteredSeats} offers it to mentoring as the seat allowance.
+ * Every change takes the lock of the organization's single {@code seat_total} row first, so seat changes of one
+ * organization happen one after the other: when twenty members enroll at once with one seat left, exactly one gets
+ * it. A seat is taken in the enrolling transaction and released after the withdrawal or the program's closing
+ * committed; taking or releasing the same enrollment's seat again changes nothing.
  */
 @Service
-public class SeatLedger implements SeatAllowance {
+public class SeatLedger {
 
     /** Why a seat was released, as the ledger records it. */
     enum Reason {
@@ -58,9 +58,12 @@ public class SeatLedger implements SeatAllowance {
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * Takes a seat for a new enrollment, in the enrolling transaction; throws {@link SeatLimitReached} when the plan
+     * allows no more.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void take(Seat seat) {
+    public void take(SeatAllowance.Seat seat) {
         var tenant = TenantContext.require();
         int total = lockTotal();
         var limits = accounts.limitsInScope();
@@ -88,7 +91,10 @@ public class SeatLedger implements SeatAllowance {
         events.publishEvent(new SeatsChanged(tenant, seats, now));
     }
 
-    @Override
+    /**
+     * Checks, in the transaction that opens a program, that the plan allows one more open program; throws
+     * {@link SeatLimitReached} when it does not.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void open(UUID programId, LongSupplier openPrograms) {
         TenantContext.require();
