@@ -71,10 +71,21 @@ public class SeatLedger {
             throw SeatLimitReached.seats(limits.seatLimit());
         }
         var now = clock.instant();
-        int inserted = jdbc.sql("""
-                        insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
-                        values (:enrollment, :program, :member, :role, 'TAKEN', :reason, :at)
-                        on conflict do nothing
+        // The ledger row and both counters in one round trip (enrolling is the hot path); no row when the enrollment
+        // held its seat already. Every statement here runs under the seat_total lock taken above.
+        var counted = jdbc.sql("""
+                        with taken as (
+                            insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
+                            values (:enrollment, :program, :member, :role, 'TAKEN', :reason, :at)
+                            on conflict do nothing
+                            returning program_id),
+                        program_count as (
+                            insert into seat_counts (program_id, seats, updated_at)
+                            select program_id, 1, :at from taken
+                            on conflict (program_id) do update set seats = seat_counts.seats + 1, updated_at = :at)
+                        update seat_total set seats = seats + 1, updated_at = :at
+                        where id = 1 and exists (select 1 from taken)
+                        returning seats
                         """)
                 .param("enrollment", seat.enrollmentId())
                 .param("program", seat.programId())
@@ -82,11 +93,12 @@ public class SeatLedger {
                 .param("role", seat.role().name())
                 .param("reason", Reason.ENROLLED.code)
                 .param("at", Timestamp.from(now))
-                .update();
-        if (inserted == 0) {
+                .query(Integer.class)
+                .optional();
+        if (counted.isEmpty()) {
             return;
         }
-        int seats = count(seat.programId(), +1, now);
+        int seats = counted.get();
         notices.reached(seats, limits);
         events.publishEvent(new SeatsChanged(tenant, seats, now));
     }
