@@ -19,6 +19,8 @@ public final class Benchmarks {
                                       served for one tenant vs for many; N tenants in total (default 1000)
               matching                optimal bulk matching of 1,000 mentors and 3,000 mentees against OR-Tools
                                       and a greedy pass, and suggestions for one mentee among 5,000 mentors
+              billing [--tenants N]   enrolling with seat metering on vs off, signed Stripe webhooks per second,
+                                      and syncing the seat quantity of N tenants (default 1000) to a Stripe stub
             """;
 
     private Benchmarks() {}
@@ -27,22 +29,25 @@ public final class Benchmarks {
         if (args.length == 1 && args[0].equals("matching")) {
             System.exit(runMatching());
         }
-        if (args.length == 0 || !args[0].equals("tenancy")) {
+        if (args.length == 0 || !(args[0].equals("tenancy") || args[0].equals("billing"))) {
             System.err.print(USAGE);
             System.exit(2);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        TenancyBenchmark.Options options;
         try {
-            options = TenancyBenchmark.Options.parse(rest);
+            if (args[0].equals("billing")) {
+                var options = BillingBenchmark.Options.parse(rest);
+                quietLoggingUntilSpringBootConfiguresIt();
+                System.exit(runBilling(options));
+            }
+            var options = TenancyBenchmark.Options.parse(rest);
+            quietLoggingUntilSpringBootConfiguresIt();
+            System.exit(runTenancy(options));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
-            return;
         }
-        quietLoggingUntilSpringBootConfiguresIt();
-        System.exit(runTenancy(options));
     }
 
     /**
@@ -66,6 +71,26 @@ public final class Benchmarks {
             return 1;
         } catch (RuntimeException | Error e) {
             System.err.println("The matching benchmark failed unexpectedly: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int runBilling(BillingBenchmark.Options options) {
+        try {
+            var result = new BillingBenchmark(options).run();
+            for (var target : result.targets()) {
+                Progress.say("target %s: %s", target.description(), target.met() ? "met" : "NOT met");
+            }
+            // Printed only now that the nodes, Keycloak and PostgreSQL are closed, so that nothing they log follows it.
+            System.out.println(result.toJson());
+            System.out.flush();
+            return 0;
+        } catch (BenchmarkFailure e) {
+            System.err.println("The billing benchmark failed: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException | Error e) {
+            System.err.println("The billing benchmark failed unexpectedly: " + e);
             e.printStackTrace();
             return 1;
         }

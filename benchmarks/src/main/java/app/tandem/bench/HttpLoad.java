@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A closed-loop HTTP/1.1 load generator on raw sockets: a fixed number of keep-alive connections, each on its own
- * thread, sending one {@code GET} after another for as long as a round lasts. Raw sockets rather than an HTTP client
+ * thread, sending one {@code GET} after another for as long as a round lasts, or sending a given list of requests
+ * (such as signed {@code POST}s) once each. Raw sockets rather than an HTTP client
  * library keep the client's own cost small and predictable on a machine it shares with the server, and let the
  * {@code Host} header name a tenant while the socket goes to {@code 127.0.0.1} (Java does not resolve
  * {@code *.localhost}). Only {@code 200} responses are counted; any other status stops the round and fails the run.
@@ -108,6 +111,106 @@ final class HttpLoad {
             threads.forEach(Thread::interrupt);
             throw new BenchmarkFailure("Interrupted while generating load", e);
         }
+    }
+
+    /** What {@link #sendEach} got: how long sending every request took, and each response's body in request order. */
+    record Sent(Round round, List<String> bodies) {}
+
+    /**
+     * Sends each request exactly once, spread over the connections (each takes the next request not yet sent as soon
+     * as its previous response is in), and returns when every response is in; fails on anything but {@code 200}. The
+     * clock starts once every connection is open.
+     */
+    Sent sendEach(List<byte[]> requests) {
+        var bodies = new String[requests.size()];
+        var next = new AtomicInteger();
+        var ready = new CountDownLatch(connections);
+        var go = new CountDownLatch(1);
+        var failure = new AtomicReference<BenchmarkFailure>();
+        var threads = new ArrayList<Thread>(connections);
+        for (int c = 0; c < connections; c++) {
+            var thread = new Thread(
+                    () -> {
+                        try (var connection = new Connection()) {
+                            ready.countDown();
+                            go.await();
+                            for (int i = next.getAndIncrement();
+                                    i < bodies.length && failure.get() == null;
+                                    i = next.getAndIncrement()) {
+                                var response = connection.exchange(requests.get(i), true);
+                                if (response.status() != 200) {
+                                    throw new BenchmarkFailure(String.format(
+                                            Locale.ROOT,
+                                            "Request %d of %d answered %d instead of 200: %s",
+                                            i + 1,
+                                            bodies.length,
+                                            response.status(),
+                                            response.body()));
+                                }
+                                bodies[i] = response.body();
+                                if (response.closing()) {
+                                    connection.reconnect();
+                                }
+                            }
+                        } catch (BenchmarkFailure e) {
+                            failure.compareAndSet(null, e);
+                        } catch (IOException e) {
+                            failure.compareAndSet(
+                                    null,
+                                    new BenchmarkFailure(
+                                            "HTTP request to " + LOOPBACK + ":" + port + " failed: " + e, e));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            ready.countDown();
+                        }
+                    },
+                    "bench-send-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            ready.await();
+            long started = System.nanoTime();
+            go.countDown();
+            for (var thread : threads) {
+                thread.join();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            return new Sent(new Round(bodies.length, Samples.secondsSince(started)), List.of(bodies));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            threads.forEach(Thread::interrupt);
+            throw new BenchmarkFailure("Interrupted while sending requests", e);
+        }
+    }
+
+    /**
+     * A {@code POST} of {@code body} to the path on {@code host}, with the given headers besides {@code Host} and
+     * {@code Content-Length}, encoded for {@link #sendEach}.
+     */
+    byte[] post(String host, Map<String, String> headers, String body) {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        var head = new StringBuilder()
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(bytes.length).append("\r\n\r\n");
+        var headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+        var request = new byte[headBytes.length + bytes.length];
+        System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+        System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
+        return request;
     }
 
     /** Encoded once per host, so that the load threads spend their time on the wire rather than on formatting. */

@@ -179,7 +179,7 @@ final class TenancyBenchmark {
      * Every tenant is provisioned in full, its Keycloak organization and redirect URI included, so the Keycloak the
      * application needs runs beside it on the same PostgreSQL.
      */
-    private static KeycloakServer startKeycloak(LocalPostgres postgres, Path dataDirectory) {
+    static KeycloakServer startKeycloak(LocalPostgres postgres, Path dataDirectory) {
         Progress.say("Starting Keycloak");
         postgres.createDatabaseIfMissing("keycloak");
         return KeycloakServer.start(KeycloakServer.Settings.of(
@@ -190,6 +190,15 @@ final class TenancyBenchmark {
     }
 
     private static ConfigurableApplicationContext startApplication(LocalPostgres postgres, KeycloakServer keycloak) {
+        return startApplication(postgres, keycloak, List.of());
+    }
+
+    /**
+     * The whole application on a free port, on {@code postgres} and {@code keycloak}, with {@code settings}
+     * ({@code --name=value}) besides the benchmarks' own.
+     */
+    static ConfigurableApplicationContext startApplication(
+            LocalPostgres postgres, KeycloakServer keycloak, List<String> settings) {
         // Command line arguments outrank application.yml (default properties would not: server.port is set there).
         var args = new ArrayList<String>();
         postgres.coordinates().asDataSourceProperties().forEach((key, value) -> args.add("--" + key + "=" + value));
@@ -200,6 +209,7 @@ final class TenancyBenchmark {
         args.add("--logging.level.root=warn");
         args.add("--logging.level.app.tandem.bench=info");
         args.add("--spring.datasource.hikari.maximum-pool-size=20");
+        args.addAll(settings);
         return new SpringApplicationBuilder(TandemApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -359,12 +369,12 @@ final class TenancyBenchmark {
         return round;
     }
 
-    private static ProvisionTenant request(int number) {
+    static ProvisionTenant request(int number) {
         var suffix = String.format(Locale.ROOT, "%04d", number);
         return ProvisionTenant.of("bench-" + suffix, "Bench Tenant " + suffix, TenantKind.ASSOCIATION);
     }
 
-    private static void requireSucceeded(ProvisioningJob job) {
+    static void requireSucceeded(ProvisioningJob job) {
         if (job.status() != JobStatus.SUCCEEDED) {
             throw new BenchmarkFailure("Provisioning of " + job.slug() + " ended " + job.status() + " at step "
                     + job.failedStep() + ": " + job.lastError());
@@ -383,7 +393,7 @@ final class TenancyBenchmark {
         }
     }
 
-    private static Path createDataDirectory() {
+    static Path createDataDirectory() {
         try {
             return Files.createTempDirectory("tandem-bench-");
         } catch (IOException e) {
@@ -391,7 +401,7 @@ final class TenancyBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

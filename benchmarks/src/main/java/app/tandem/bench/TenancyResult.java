@@ -63,7 +63,7 @@ record TenancyResult(
     }
 
     /** A JSON number with a fixed count of decimals; NaN or infinity would not be JSON, so they fail loudly. */
-    private static String decimal(double value, int decimals) {
+    static String decimal(double value, int decimals) {
         if (!Double.isFinite(value)) {
             throw new BenchmarkFailure("A figure is not a finite number: " + value);
         }
@@ -72,7 +72,7 @@ record TenancyResult(
                 .toPlainString();
     }
 
-    private static String quoted(String text) {
+    static String quoted(String text) {
         var out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             switch (c) {

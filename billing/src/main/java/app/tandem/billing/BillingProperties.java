@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param provider {@code none} (the default: seats are metered and limits enforced, nothing is charged and no outside
  *     service is called) or {@code stripe}
+ * @param metering whether enrollments take seats from the ledger and the plan's limits apply
  * @param trial the trial every new organization starts with
  * @param plans plans added to the built-in catalog (FREE, GROWTH, ENTERPRISE) or changing some of their settings, by code
  * @param notices when org admins are told that their seats run out
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tandem.billing")
 public record BillingProperties(
         @DefaultValue("none") Provider provider,
+        @DefaultValue Metering metering,
         @DefaultValue Trial trial,
         Map<String, PlanSettings> plans,
         @DefaultValue Notices notices,
@@ -48,6 +50,13 @@ public record BillingProperties(
         /** Enrollment past the seat limit is allowed; the seats past it are billed. */
         OVERAGE
     }
+
+    /**
+     * @param enabled true (the default): each enrollment takes a seat in the enrolling transaction and the plan's
+     *     seat and open-program limits apply; false: billing offers mentoring no seat allowance, so enrollments and
+     *     programs are neither counted nor limited (nothing is charged per seat), as in mentoring on its own
+     */
+    public record Metering(@DefaultValue("true") boolean enabled) {}
 
     /**
      * @param plan the plan whose limits a trial has

@@ -16,14 +16,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The seat ledger of the organization in scope, and mentoring's seat allowance. Every change takes the lock of the
- * organization's single {@code seat_total} row first, so seat changes of one organization happen one after the other:
- * when twenty members enroll at once with one seat left, exactly one gets it. A seat is taken in the enrolling
- * transaction and released after the withdrawal or the program's closing committed; taking or releasing the same
- * enrollment's seat again changes nothing.
+ * The seat ledger of the organization in scope; {@link MeteredSeats} offers it to mentoring as the seat allowance.
+ * Every change holds the lock of the organization's single {@code seat_total} row while it checks the plan and
+ * counts, so seat changes of one organization happen one after the other: when twenty members enroll at once with one
+ * seat left, exactly one gets it. A seat is taken in the enrolling transaction and released after the withdrawal or the program's closing
+ * committed; taking or releasing the same enrollment's seat again changes nothing.
  */
 @Service
-public class SeatLedger implements SeatAllowance {
+public class SeatLedger {
 
     /** Why a seat was released, as the ledger records it. */
     enum Reason {
@@ -58,20 +58,33 @@ public class SeatLedger implements SeatAllowance {
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * Takes a seat for a new enrollment, in the enrolling transaction; throws {@link SeatLimitReached} when the plan
+     * allows no more, which rolls the seat back with the enrollment.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void take(Seat seat) {
+    public void take(SeatAllowance.Seat seat) {
         var tenant = TenantContext.require();
-        int total = lockTotal();
-        var limits = accounts.limitsInScope();
-        if (limits.refusesSeat(total)) {
-            throw SeatLimitReached.seats(limits.seatLimit());
-        }
         var now = clock.instant();
-        int inserted = jdbc.sql("""
-                        insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
-                        values (:enrollment, :program, :member, :role, 'TAKEN', :reason, :at)
-                        on conflict do nothing
+        // Enrolling is the hot path: the ledger row and both counters in one round trip. The seat_total row is
+        // updated (so locked) before the program's counter, as on every other change, and stays locked until the
+        // enrolling transaction ends: the limit below is checked against a total no one else can change meanwhile.
+        // No row when the enrollment held its seat already.
+        var counted = jdbc.sql("""
+                        with taken as (
+                            insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
+                            values (:enrollment, :program, :member, :role, 'TAKEN', :reason, :at)
+                            on conflict do nothing
+                            returning program_id),
+                        total as (
+                            update seat_total set seats = seats + 1, updated_at = :at
+                            where id = 1 and exists (select 1 from taken)
+                            returning seats),
+                        program_count as (
+                            insert into seat_counts (program_id, seats, updated_at)
+                            select taken.program_id, 1, :at from taken, total
+                            on conflict (program_id) do update set seats = seat_counts.seats + 1, updated_at = :at)
+                        select seats from total
                         """)
                 .param("enrollment", seat.enrollmentId())
                 .param("program", seat.programId())
@@ -79,16 +92,24 @@ public class SeatLedger implements SeatAllowance {
                 .param("role", seat.role().name())
                 .param("reason", Reason.ENROLLED.code)
                 .param("at", Timestamp.from(now))
-                .update();
-        if (inserted == 0) {
+                .query(Integer.class)
+                .optional();
+        if (counted.isEmpty()) {
             return;
         }
-        int seats = count(seat.programId(), +1, now);
+        int seats = counted.get();
+        var limits = accounts.limitsInScope();
+        if (limits.refusesSeat(seats - 1)) {
+            throw SeatLimitReached.seats(limits.seatLimit());
+        }
         notices.reached(seats, limits);
         events.publishEvent(new SeatsChanged(tenant, seats, now));
     }
 
-    @Override
+    /**
+     * Checks, in the transaction that opens a program, that the plan allows one more open program; throws
+     * {@link SeatLimitReached} when it does not.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void open(UUID programId, LongSupplier openPrograms) {
         TenantContext.require();
