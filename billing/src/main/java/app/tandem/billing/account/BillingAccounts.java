@@ -89,14 +89,33 @@ public class BillingAccounts {
         return overview(TenantContext.require()).limits();
     }
 
+    /**
+     * The limits in force for an account in this state now: its plan's, or the fallback plan's once a trial ended unpaid
+     * or the subscription was cancelled, with the account's own seat limit where it has one. Without an account
+     * ({@code planCode} null) the trial's. For the seat ledger, which reads the account in its own statement.
+     */
+    public Limits limitsOf(String planCode, AccountStatus status, Instant trialEndsAt, Integer accountSeatLimit) {
+        if (planCode == null) {
+            var plan = catalog.get(properties.trial().plan());
+            return new Limits(plan, plan.seatLimit(), plan.openProgramLimit(), plan.policy());
+        }
+        var trialEnded = status == AccountStatus.TRIALING && !clock.instant().isBefore(trialEndsAt);
+        var plan = trialEnded || status == AccountStatus.CANCELED
+                ? catalog.get(properties.trial().afterwards())
+                : catalog.find(planCode)
+                        .orElseGet(() -> catalog.get(properties.trial().afterwards()));
+        var seatLimit = accountSeatLimit != null ? accountSeatLimit : plan.seatLimit();
+        return new Limits(plan, seatLimit, plan.openProgramLimit(), plan.policy());
+    }
+
     /** The organization's billing now. An organization without an account (none was provisioned) is on the trial. */
     @Transactional(readOnly = true)
     public BillingOverview overview(TenantId tenant) {
         var now = clock.instant();
         var account = accounts.findById(tenant.value()).orElse(null);
         if (account == null) {
-            var plan = catalog.get(properties.trial().plan());
-            var limits = new Limits(plan, plan.seatLimit(), plan.openProgramLimit(), plan.policy());
+            var limits = limitsOf(null, null, null, null);
+            var plan = limits.plan();
             return new BillingOverview(
                     plan.code(),
                     plan.name(),
@@ -111,14 +130,9 @@ public class BillingAccounts {
                     null);
         }
         var trialEnded = account.trialOver(now);
-        var plan = trialEnded
-                ? catalog.get(properties.trial().afterwards())
-                : account.status() == AccountStatus.CANCELED
-                        ? catalog.get(properties.trial().afterwards())
-                        : catalog.find(account.plan())
-                                .orElseGet(() -> catalog.get(properties.trial().afterwards()));
-        var seatLimit = account.seatLimit() != null ? account.seatLimit() : plan.seatLimit();
-        var limits = new Limits(plan, seatLimit, plan.openProgramLimit(), plan.policy());
+        var limits = limitsOf(account.plan(), account.status(), account.trialEndsAt(), account.seatLimit());
+        var plan = limits.plan();
+        var seatLimit = limits.seatLimit();
         return new BillingOverview(
                 plan.code(),
                 plan.name(),

@@ -1,7 +1,10 @@
 package app.tandem.billing.seat;
 
+import app.tandem.billing.account.AccountStatus;
 import app.tandem.billing.account.BillingAccounts;
+import app.tandem.billing.account.Limits;
 import app.tandem.core.context.TenantContext;
+import app.tandem.core.tenant.TenantId;
 import app.tandem.mentoring.SeatAllowance;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -9,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongSupplier;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,19 +44,12 @@ public class SeatLedger {
     private final JdbcClient jdbc;
     private final BillingAccounts accounts;
     private final SeatNotices notices;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SeatLedger(
-            JdbcClient jdbc,
-            BillingAccounts accounts,
-            SeatNotices notices,
-            ApplicationEventPublisher events,
-            Clock clock) {
+    SeatLedger(JdbcClient jdbc, BillingAccounts accounts, SeatNotices notices, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.notices = notices;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -66,10 +61,11 @@ public class SeatLedger {
     public void take(SeatAllowance.Seat seat) {
         var tenant = TenantContext.require();
         var now = clock.instant();
-        // Enrolling is the hot path: the ledger row and both counters in one round trip. The seat_total row is
-        // updated (so locked) before the program's counter, as on every other change, and stays locked until the
-        // enrolling transaction ends: the limit below is checked against a total no one else can change meanwhile.
-        // No row when the enrollment held its seat already.
+        // Enrolling is the hot path, so metering is one round trip: the ledger row, both counters, the mark that the
+        // platform's count of this organization is due (see SeatCounts), and the account the limits follow from. The
+        // seat_total row is updated (so locked) before the program's counter, as on every other change, and stays
+        // locked until the enrolling transaction ends: the limit below is checked against a total no one else can
+        // change meanwhile. No row when the enrollment held its seat already.
         var counted = jdbc.sql("""
                         with taken as (
                             insert into seat_ledger (enrollment_id, program_id, member_id, role, change, reason, at)
@@ -83,8 +79,13 @@ public class SeatLedger {
                         program_count as (
                             insert into seat_counts (program_id, seats, updated_at)
                             select taken.program_id, 1, :at from taken, total
-                            on conflict (program_id) do update set seats = seat_counts.seats + 1, updated_at = :at)
-                        select seats from total
+                            on conflict (program_id) do update set seats = seat_counts.seats + 1, updated_at = :at),
+                        marked as (
+                            insert into platform.billing_seat_changes (tenant_id, changed_at)
+                            select :tenant, :at from total
+                            on conflict (tenant_id) do nothing)
+                        select total.seats, a.plan, a.status, a.trial_ends_at, a.seat_limit
+                        from total left join platform.billing_accounts a on a.tenant_id = :tenant
                         """)
                 .param("enrollment", seat.enrollmentId())
                 .param("program", seat.programId())
@@ -92,18 +93,39 @@ public class SeatLedger {
                 .param("role", seat.role().name())
                 .param("reason", Reason.ENROLLED.code)
                 .param("at", Timestamp.from(now))
-                .query(Integer.class)
+                .param("tenant", tenant.value())
+                .query((row, n) -> new Counted(
+                        row.getInt(1),
+                        accounts.limitsOf(
+                                row.getString(2),
+                                row.getString(3) == null ? null : AccountStatus.valueOf(row.getString(3)),
+                                row.getTimestamp(4) == null
+                                        ? null
+                                        : row.getTimestamp(4).toInstant(),
+                                (Integer) row.getObject(5))))
                 .optional();
         if (counted.isEmpty()) {
             return;
         }
-        int seats = counted.get();
-        var limits = accounts.limitsInScope();
+        int seats = counted.get().seats();
+        var limits = counted.get().limits();
         if (limits.refusesSeat(seats - 1)) {
             throw SeatLimitReached.seats(limits.seatLimit());
         }
         notices.reached(seats, limits);
-        events.publishEvent(new SeatsChanged(tenant, seats, now));
+    }
+
+    private record Counted(int seats, Limits limits) {}
+
+    /** Marks the platform's count of the organization due, in the transaction of the change (see {@link SeatCounts}). */
+    private void markChanged(TenantId tenant, Instant at) {
+        jdbc.sql("""
+                        insert into platform.billing_seat_changes (tenant_id, changed_at) values (:tenant, :at)
+                        on conflict (tenant_id) do nothing
+                        """)
+                .param("tenant", tenant.value())
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     /**
@@ -128,8 +150,8 @@ public class SeatLedger {
         var now = clock.instant();
         var released = releaseHeld("t.enrollment_id = :id", enrollmentId, reason, now);
         if (!released.isEmpty()) {
-            int seats = count(released.get(0).program(), -released.size(), now);
-            events.publishEvent(new SeatsChanged(tenant, seats, now));
+            count(released.get(0).program(), -released.size(), now);
+            markChanged(tenant, now);
         }
     }
 
@@ -141,8 +163,8 @@ public class SeatLedger {
         var now = clock.instant();
         var released = releaseHeld("t.program_id = :id", programId, reason, now);
         if (!released.isEmpty()) {
-            int seats = count(programId, -released.size(), now);
-            events.publishEvent(new SeatsChanged(tenant, seats, now));
+            count(programId, -released.size(), now);
+            markChanged(tenant, now);
         }
     }
 

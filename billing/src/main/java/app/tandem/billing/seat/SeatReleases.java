@@ -1,6 +1,5 @@
 package app.tandem.billing.seat;
 
-import app.tandem.billing.account.BillingAccounts;
 import app.tandem.core.context.TenantContext;
 import app.tandem.mentoring.enrollment.EnrollmentWithdrawn;
 import app.tandem.mentoring.program.ProgramClosed;
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 class SeatReleases {
 
     private final SeatLedger ledger;
-    private final BillingAccounts accounts;
 
-    SeatReleases(SeatLedger ledger, BillingAccounts accounts) {
+    SeatReleases(SeatLedger ledger) {
         this.ledger = ledger;
-        this.accounts = accounts;
     }
 
     @ApplicationModuleListener
@@ -37,12 +34,5 @@ class SeatReleases {
     void on(ProgramClosed closed) {
         TenantContext.require(closed.tenant());
         ledger.releaseProgram(closed.programId(), SeatLedger.Reason.PROGRAM_CLOSED);
-    }
-
-    /** Reads the current count rather than trusting the event's, so that late or repeated deliveries do no harm. */
-    @ApplicationModuleListener
-    void on(SeatsChanged changed) {
-        TenantContext.require(changed.tenant());
-        accounts.recordSeats(changed.tenant(), ledger.total(), changed.at());
     }
 }
