@@ -617,7 +617,7 @@ final class BillingBenchmark {
 
     /**
      * One more member enrolls in a new program of every tenant on the metered node, so every seat count changes; once
-     * the ledger's listeners have put every account's new count in the outbox, one {@link QuantitySync#sendDue} is
+     * SeatCounts has put every account's new count in the outbox, one {@link QuantitySync#sendDue} is
      * timed until it has sent them all, and every account must then be in step with what Stripe received.
      */
     private double syncQuantities(Node metered, WireMockServer stripe, List<Tenant> tenants) {
