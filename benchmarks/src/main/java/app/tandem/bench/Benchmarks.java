@@ -2,6 +2,7 @@ package app.tandem.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
@@ -60,57 +61,48 @@ public final class Benchmarks {
     }
 
     private static int runMatching() {
-        try {
+        return run("matching", () -> {
             var result = new MatchingBenchmark().run();
             result.targets().forEach(target -> Progress.say("target %s", target));
-            System.out.println(result.toJson());
-            System.out.flush();
-            return 0;
-        } catch (BenchmarkFailure e) {
-            System.err.println("The matching benchmark failed: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException | Error e) {
-            System.err.println("The matching benchmark failed unexpectedly: " + e);
-            e.printStackTrace();
-            return 1;
-        }
+            return result.toJson();
+        });
     }
 
     private static int runBilling(BillingBenchmark.Options options) {
-        try {
+        return run("billing", () -> {
             var result = new BillingBenchmark(options).run();
-            for (var target : result.targets()) {
-                Progress.say("target %s: %s", target.description(), target.met() ? "met" : "NOT met");
-            }
-            // Printed only now that the nodes, Keycloak and PostgreSQL are closed, so that nothing they log follows it.
-            System.out.println(result.toJson());
-            System.out.flush();
-            return 0;
-        } catch (BenchmarkFailure e) {
-            System.err.println("The billing benchmark failed: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException | Error e) {
-            System.err.println("The billing benchmark failed unexpectedly: " + e);
-            e.printStackTrace();
-            return 1;
-        }
+            say(result.targets());
+            return result.toJson();
+        });
     }
 
     private static int runTenancy(TenancyBenchmark.Options options) {
-        try {
+        return run("tenancy", () -> {
             var result = new TenancyBenchmark(options).run();
-            for (var target : result.targets()) {
-                Progress.say("target %s: %s", target.description(), target.met() ? "met" : "NOT met");
-            }
-            // Printed only now that the application and PostgreSQL are closed, so that nothing they log follows it.
-            System.out.println(result.toJson());
+            say(result.targets());
+            return result.toJson();
+        });
+    }
+
+    private static void say(List<Target> targets) {
+        for (var target : targets) {
+            Progress.say("target %s: %s", target.description(), target.met() ? "met" : "NOT met");
+        }
+    }
+
+    /** Runs a benchmark that returns its figures as JSON; prints them and returns the exit code. */
+    private static int run(String name, Supplier<String> benchmark) {
+        try {
+            var json = benchmark.get();
+            // Printed only now that all the benchmark started is closed, so that nothing it logs follows it.
+            System.out.println(json);
             System.out.flush();
             return 0;
         } catch (BenchmarkFailure e) {
-            System.err.println("The tenancy benchmark failed: " + e.getMessage());
+            System.err.println("The " + name + " benchmark failed: " + e.getMessage());
             return 1;
         } catch (RuntimeException | Error e) {
-            System.err.println("The tenancy benchmark failed unexpectedly: " + e);
+            System.err.println("The " + name + " benchmark failed unexpectedly: " + e);
             e.printStackTrace();
             return 1;
         }

@@ -80,30 +80,12 @@ final class BillingBenchmark {
     record Options(int tenants) {
 
         static Options parse(List<String> args) {
-            int tenants = DEFAULT_TENANTS;
-            for (int i = 0; i < args.size(); i++) {
-                var arg = args.get(i);
-                if (arg.equals("--tenants") && i + 1 < args.size()) {
-                    tenants = parseCount(arg, args.get(++i));
-                } else if (arg.startsWith("--tenants=")) {
-                    tenants = parseCount("--tenants", arg.substring("--tenants=".length()));
-                } else {
-                    throw new IllegalArgumentException("Unknown option for billing: " + arg);
-                }
-            }
-            if (tenants < MIN_TENANTS) {
-                throw new IllegalArgumentException("--tenants must be at least " + MIN_TENANTS
-                        + ": the enrolling comparison uses one tenant on each node");
-            }
-            return new Options(tenants);
-        }
-
-        private static int parseCount(String option, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, not " + value);
-            }
+            return new Options(TenantsOption.parse(
+                    "billing",
+                    args,
+                    DEFAULT_TENANTS,
+                    MIN_TENANTS,
+                    "the enrolling comparison uses one tenant on each node"));
         }
     }
 

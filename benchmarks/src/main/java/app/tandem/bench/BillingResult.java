@@ -23,9 +23,6 @@ record BillingResult(
         int cores,
         String java) {
 
-    /** One target the billing work is held to, and whether this run met it. */
-    record Target(String description, boolean met) {}
-
     double enrollRatio() {
         return enrollMsP50Metered / enrollMsP50Unmetered;
     }

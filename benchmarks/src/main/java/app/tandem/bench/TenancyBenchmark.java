@@ -57,30 +57,12 @@ final class TenancyBenchmark {
     record Options(int tenants) {
 
         static Options parse(List<String> args) {
-            int tenants = DEFAULT_TENANTS;
-            for (int i = 0; i < args.size(); i++) {
-                var arg = args.get(i);
-                if (arg.equals("--tenants") && i + 1 < args.size()) {
-                    tenants = parseCount(arg, args.get(++i));
-                } else if (arg.startsWith("--tenants=")) {
-                    tenants = parseCount("--tenants", arg.substring("--tenants=".length()));
-                } else {
-                    throw new IllegalArgumentException("Unknown option for tenancy: " + arg);
-                }
-            }
-            if (tenants < PROVISION_ITERATIONS) {
-                throw new IllegalArgumentException("--tenants must be at least " + PROVISION_ITERATIONS
-                        + ", the tenants the schema creation comparison makes");
-            }
-            return new Options(tenants);
-        }
-
-        private static int parseCount(String option, String value) {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " needs a whole number, not " + value);
-            }
+            return new Options(TenantsOption.parse(
+                    "tenancy",
+                    args,
+                    DEFAULT_TENANTS,
+                    PROVISION_ITERATIONS,
+                    "the tenants the schema creation comparison makes"));
         }
     }
 

@@ -22,9 +22,6 @@ record TenancyResult(
         int cores,
         String java) {
 
-    /** One target the tenancy work is held to, and whether this run met it. */
-    record Target(String description, boolean met) {}
-
     double provisionRatio() {
         return provisionMsP50 / flywayNewSchemaMsP50;
     }
