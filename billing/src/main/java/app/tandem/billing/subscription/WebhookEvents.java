@@ -106,7 +106,10 @@ public class WebhookEvents {
         refused.increment();
     }
 
-    /** Applies a verified event once; throws (and records nothing) when its effect could not be applied. */
+    /**
+     * Applies a verified event once; throws (and records nothing) when its effect could not be applied. The
+     * subscription is read from Stripe before the transaction opens, so a slow Stripe holds no database connection.
+     */
     public Outcome handle(VerifiedEvent event) {
         var object = JSON.readTree(event.objectJson());
         var tenant = tenantOf(event, object);
@@ -114,13 +117,17 @@ public class WebhookEvents {
         if (tenant.isEmpty()) {
             outcome = record(event, null, Outcome.IGNORED) ? Outcome.IGNORED : Outcome.DUPLICATE;
         } else {
+            var subscriptionId = subscriptionOf(event, object);
+            // A replay (Stripe sends an event again when our answer was late) asks Stripe nothing; the insert in the
+            // transaction below still decides, should two deliveries pass this check at once.
+            var state = subscriptionId == null || handledBefore(event) ? null : current(subscriptionId, event, object);
             outcome = TenantScope.get(
                     tenant.get(),
                     () -> transactions.execute(tx -> {
                         if (!record(event, tenant.get(), Outcome.APPLIED)) {
                             return Outcome.DUPLICATE;
                         }
-                        var applied = apply(tenant.get(), event, object);
+                        var applied = apply(tenant.get(), event, object, state);
                         if (applied != Outcome.APPLIED) {
                             markOutcome(event, applied);
                         }
@@ -131,12 +138,7 @@ public class WebhookEvents {
         return outcome;
     }
 
-    private Outcome apply(TenantId tenant, VerifiedEvent event, JsonNode object) {
-        var subscriptionId = subscriptionOf(event, object);
-        if (subscriptionId == null) {
-            return Outcome.IGNORED;
-        }
-        var state = current(subscriptionId, event, object);
+    private Outcome apply(TenantId tenant, VerifiedEvent event, JsonNode object, SubscriptionState state) {
         if (state == null || !accounts.owns(tenant, state)) {
             return Outcome.IGNORED;
         }
@@ -201,6 +203,13 @@ public class WebhookEvents {
     }
 
     /** Writes the event's id; false when it was written before (by this transaction's commit, it is handled). */
+    private boolean handledBefore(VerifiedEvent event) {
+        return jdbc.sql("select exists (select 1 from platform.billing_webhook_events where event_id = :id)")
+                .param("id", event.id())
+                .query(Boolean.class)
+                .single();
+    }
+
     private boolean record(VerifiedEvent event, TenantId tenant, Outcome outcome) {
         return jdbc.sql("""
                         insert into platform.billing_webhook_events (event_id, type, tenant_id, outcome, received_at)
