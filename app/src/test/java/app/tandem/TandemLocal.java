@@ -25,8 +25,14 @@ public final class TandemLocal {
                         // Browsers reach local runs over plain HTTP on the server's own port.
                         "tandem.core.public-url.scheme=http",
                         "tandem.core.public-url.port=0")
-                .listeners((ApplicationListener<ApplicationReadyEvent>)
-                        event -> printWelcome(event.getApplicationContext().getEnvironment()))
+                // A class, not a lambda: the event multicaster (Spring Modulith's) routes by the listener's declared
+                // event type, which a lambda erases, and would hand it every event.
+                .listeners(new ApplicationListener<ApplicationReadyEvent>() {
+                    @Override
+                    public void onApplicationEvent(ApplicationReadyEvent event) {
+                        printWelcome(event.getApplicationContext().getEnvironment());
+                    }
+                })
                 .run(args);
     }
 
