@@ -92,6 +92,11 @@ class BillingAccount {
 
     /** Whether the trial is over at {@code now} without a plan having been chosen. */
     boolean trialOver(Instant now) {
+        return trialOver(status, trialEndsAt, now);
+    }
+
+    /** Whether an account in this state is past the end of its trial, unpaid. */
+    static boolean trialOver(AccountStatus status, Instant trialEndsAt, Instant now) {
         return status == AccountStatus.TRIALING && !now.isBefore(trialEndsAt);
     }
 

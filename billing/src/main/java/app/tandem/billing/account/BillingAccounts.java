@@ -99,7 +99,7 @@ public class BillingAccounts {
             var plan = catalog.get(properties.trial().plan());
             return new Limits(plan, plan.seatLimit(), plan.openProgramLimit(), plan.policy());
         }
-        var trialEnded = status == AccountStatus.TRIALING && !clock.instant().isBefore(trialEndsAt);
+        var trialEnded = BillingAccount.trialOver(status, trialEndsAt, clock.instant());
         var plan = trialEnded || status == AccountStatus.CANCELED
                 ? catalog.get(properties.trial().afterwards())
                 : catalog.find(planCode)
